@@ -1,0 +1,3 @@
+from tiip_writer.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""The `tiip` command line: the only layer that prints or exits."""

@@ -1,0 +1,47 @@
+"""`tiip check FILE...`: report every finding, exit 0 clean, 1 findings, 2 unreadable input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from tiip_writer.cli.common import (
+    EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, echo_err, format_diagnostic, format_input_error,
+    lang_option)
+from tiip_writer.diagnostics import InputError, Severity
+from tiip_writer.pipeline import check_file
+
+
+@click.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@lang_option
+def check(files: tuple[Path, ...], lang: str) -> None:
+    """檢核計畫書 FILES（YAML），列出所有問題的位置（檔案:行:欄）。"""
+    exit_code = EXIT_CLEAN
+    counts = {s: 0 for s in Severity}
+    for path in files:
+        try:
+            result = check_file(path, display=str(path))
+        except InputError as error:
+            echo_err(format_input_error(error, lang))
+            exit_code = max(exit_code, EXIT_INPUT)
+            continue
+        for diagnostic in result.diagnostics:
+            click.echo(format_diagnostic(diagnostic, lang))
+            counts[diagnostic.severity] += 1
+        if result.diagnostics:
+            exit_code = max(exit_code, EXIT_FINDINGS)
+    click.echo(_summary(len(files), counts, lang), err=True)
+    raise SystemExit(exit_code)
+
+
+def _summary(files: int, counts: dict[Severity, int], lang: str) -> str:
+    errors, warnings, infos = counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO]
+    if lang == "en":
+        if not (errors or warnings or infos):
+            return f"{files} file(s) checked: no problems found."
+        return f"{files} file(s) checked: {errors} error(s), {warnings} warning(s), {infos} info."
+    if not (errors or warnings or infos):
+        return f"已檢核 {files} 個檔案：沒有發現問題。"
+    return f"已檢核 {files} 個檔案：{errors} 個錯誤、{warnings} 個警告、{infos} 個建議。"

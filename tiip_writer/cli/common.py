@@ -1,0 +1,66 @@
+"""Options and output helpers shared by the tiip commands."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from tiip_writer.diagnostics import Diagnostic, InputError, Text
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+LABELS = {
+    "error": Text("錯誤", "error"),
+    "warning": Text("警告", "warning"),
+    "info": Text("建議", "info"),
+    "hint": Text("提示", "hint"),
+    "line": Text("第 {line} 行", "line {line}"),
+}
+
+
+def default_lang() -> str:
+    """Return the message language from TIIP_LANG or LANG ('zh' unless it says English)."""
+    value = os.environ.get("TIIP_LANG", "zh").lower()
+    return "en" if value.startswith("en") else "zh"
+
+
+lang_option = click.option(
+    "--lang", type=click.Choice(["zh", "en"]), default=default_lang, show_default="zh",
+    help="訊息語言：zh（繁體中文）或 en（English）。Message language.")
+
+
+def format_diagnostic(d: Diagnostic, lang: str) -> str:
+    """Return a finding as `file:line:col  severity  rule  message`, with its hint below."""
+    head = f"{d.file}:{d.line}:{d.column}  {d.severity.value}  {d.rule}  {d.message.get(lang)}"
+    lines = [head]
+    if d.hint:
+        lines.append(f"    {LABELS['hint'].get(lang)}：{d.hint.get(lang)}" if lang == "zh"
+                     else f"    {LABELS['hint'].get(lang)}: {d.hint.get(lang)}")
+    if d.citation:
+        lines.append(f"    依據：{d.citation}" if lang == "zh" else f"    source: {d.citation}")
+    return "\n".join(lines)
+
+
+def format_input_error(error: InputError, lang: str) -> str:
+    """Return an unreadable-input error in the same `file:line:col` shape as findings."""
+    where = error.file
+    if error.line is not None:
+        where += f":{error.line}:{error.column or 1}"
+    label = "error"
+    lines = [f"{where}  {label}  io  {error.message.get(lang)}"]
+    if error.hint:
+        sep = "：" if lang == "zh" else ": "
+        lines.append(f"    {LABELS['hint'].get(lang)}{sep}{error.hint.get(lang)}")
+    return "\n".join(lines)
+
+
+def echo_err(text: str) -> None:
+    """Print `text` to standard error."""
+    click.echo(text, err=True)
+
+
+def stdout_is_terminal() -> bool:
+    """Return True when standard output is an interactive terminal."""
+    return sys.stdout.isatty()

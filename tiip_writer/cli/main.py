@@ -1,0 +1,68 @@
+"""Entry point: the `tiip` command group. Sub-commands are imported only when used."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from tiip_writer import __version__
+
+# verb -> "module:function"; each module holds one verb so start-up imports only what it needs.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("tiip_writer.cli.check:check", "檢核計畫書（結構、規則、撰寫要點）。Check proposals."),
+    "new": ("tiip_writer.cli.new:new", "產生一份完整的計畫書範本。Write a new proposal scaffold."),
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a sub-command's module only when it is invoked."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module_name, attribute = COMMANDS[name][0].split(":")
+        return getattr(importlib.import_module(module_name), attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, help_text) for name, (_target, help_text) in COMMANDS.items()]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tiip")
+def cli() -> None:
+    """tiip：產業升級創新平台輔導計畫（TIIP）計畫書工具。
+
+    以 YAML 撰寫計畫書，tiip check 檢核，tiip build 產生 Word 檔。
+    """
+
+
+def main() -> None:
+    """Run the CLI; turn any unexpected exception into a short message instead of a traceback."""
+    try:
+        cli.main(prog_name="tiip", standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        click.echo("已中斷。Interrupted.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        if os.environ.get("TIIP_DEBUG"):
+            raise
+        click.echo(
+            f"tiip 內部錯誤（internal error）：{type(exc).__name__}: {exc}\n"
+            "這是 tiip 的問題，不是您的檔案的問題；請附上檔案回報。設定 TIIP_DEBUG=1 可看到詳細資訊。",
+            err=True,
+        )
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()
