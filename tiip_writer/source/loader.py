@@ -192,7 +192,9 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, pointer: str) -> Any:
         tag = node.tag
-        if not node.style and tag != _STR and _LEADING_ZERO.match(node.value):
+        # 0123 is octal to YAML 1.1, a number to YAML 1.2 (and to editors), text only if quoted:
+        # whatever a reader assumes, some tool changes it, so ask for quotes every time.
+        if not node.style and _LEADING_ZERO.match(node.value):
             self._report("yaml.leading-zero", msg("yaml.leading-zero", raw=node.value), _pos(node),
                          msg("yaml.leading-zero.hint", raw=node.value), pointer)
             return node.value

@@ -1,0 +1,56 @@
+"""`tiip new FILE --plan TYPE`: write a complete scaffold; never overwrite an existing file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from tiip_writer.cli.common import EXIT_INPUT, echo_err, lang_option
+from tiip_writer.fileio import write_atomic
+from tiip_writer.scaffold import PLAN_TYPES, resolve_plan_type
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--plan", "plan", required=True, metavar="TYPE",
+              help="計畫類型：" + "、".join(PLAN_TYPES) + "（也可用 high-value、key-component、"
+                   "system、emerging、topdown）。Plan type.")
+@click.option("--partner", type=click.Choice(["學界", "法人"]), default=None,
+              help="加入學研合作單位的範本段落。Add an academic (學界) or institute (法人) partner.")
+@lang_option
+def new(file: Path, plan: str, partner: str | None, lang: str) -> None:
+    """產生一份完整的計畫書範本 FILE（YAML），每段都有填寫說明。"""
+    plan_type = resolve_plan_type(plan)
+    en = lang == "en"
+    if plan_type is None:
+        allowed = "、".join(PLAN_TYPES)
+        echo_err(f"tiip new: unknown plan type '{plan}'. Use one of: {allowed}" if en
+                 else f"tiip new：不認得計畫類型「{plan}」。可用：{allowed}")
+        raise SystemExit(EXIT_INPUT)
+    if file.exists():
+        echo_err(f"{file}: already exists; tiip new never overwrites a file. Choose another name."
+                 if en else f"{file}：檔案已存在，tiip new 不會覆寫既有檔案，請換一個檔名。")
+        raise SystemExit(EXIT_INPUT)
+    if not file.parent.is_dir():
+        echo_err(f"{file}: folder {file.parent} does not exist." if en
+                 else f"{file}：資料夾 {file.parent} 不存在。")
+        raise SystemExit(EXIT_INPUT)
+    text = render_text(file, plan_type, partner)
+    try:
+        write_atomic(file, text.encode("utf-8"))
+    except OSError as exc:
+        echo_err(f"{file}: cannot write: {exc.strerror}" if en else f"{file}：無法寫入：{exc.strerror}")
+        raise SystemExit(EXIT_INPUT) from exc
+    if en:
+        click.echo(f"Wrote {file} ({plan_type}). Fill in the 請填寫 parts, then run: tiip check {file}")
+    else:
+        click.echo(f"已建立 {file}（{plan_type}）。請依說明填寫「請填寫」的部分，再執行：tiip check {file}")
+
+
+def render_text(file: Path, plan_type: str, partner: str | None) -> str:
+    """Return the scaffold text (separate so tests can render without writing)."""
+    from tiip_writer.scaffold import render_scaffold
+
+    return render_scaffold(file, plan_type, partner, dt.date.today())
