@@ -108,11 +108,11 @@ def test_unquoted_yes_where_text_is_meant(write_variant):
 
 
 def test_unquoted_date_where_text_is_meant(write_variant):
-    text = replace_once(sample_text(), "  name: 陳怡君\n  title: 研發處經理\n  phone", "  name: 2016-5-1\n  title: 研發處經理\n  phone")
+    text = replace_once(sample_text(), "  name: 陳怡君\n  title: 研發處經理\n  phone", "  name: 2016-05-01\n  title: 研發處經理\n  phone")
     code, found, _ = check_variant(write_variant, text)
     finding = only(found)
     assert finding["rule"] == "yaml.unquoted"
-    assert finding["msg"] == "「2016-5-1」沒有加引號，YAML 把它讀成日期，但「姓名」需要文字。"
+    assert finding["msg"] == "「2016-05-01」沒有加引號，YAML 把它讀成日期，但「姓名」需要文字。"
 
 
 def test_every_error_is_reported_not_only_the_first(write_variant):
