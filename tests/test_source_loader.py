@@ -101,3 +101,18 @@ def test_oversized_file_is_refused(tmp_path):
     with pytest.raises(InputError) as caught:
         load_source(path, max_bytes=1000)
     assert "超過上限 1,000 位元組" in caught.value.message.zh
+
+
+@pytest.mark.parametrize("yaml_text, needle", [
+    ("a: 這是一段软件說明\n", "软"),
+    ("a: '引號內的软件'\n", "软"),
+    ("a: |\n  第一行文字\n  第二行有软件\n", "软"),
+    ("a: >\n  折疊的第一行\n  第二行有软件\n", "软"),
+    ("a:\n  - 清單\n  - 多行的\n    純文字软件\n", "软"),
+])
+def test_character_positions_inside_strings(yaml_text, needle):
+    source = load_text(yaml_text, Path("x"), "x.yaml")
+    pointer = "/a/1" if isinstance(source.data["a"], list) else "/a"
+    value = source.data["a"][1] if pointer == "/a/1" else source.data["a"]
+    expected = locate(yaml_text, needle)
+    assert source.positions.char_at(source.text, pointer, value, value.index(needle)) == expected

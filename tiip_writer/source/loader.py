@@ -220,6 +220,7 @@ class _Builder:
 
     def _text(self, node: yaml.ScalarNode, pointer: str) -> str:
         value = node.value
+        self.positions.spans[pointer] = (node.start_mark.index, node.end_mark.index, node.style or "")
         # Escapes such as "\x07" in double quotes produce control characters after parsing.
         if _CONTROL.search(value):
             char = f"U+{ord(_CONTROL.search(value).group()):04X}"  # type: ignore[union-attr]
