@@ -14,6 +14,7 @@ from tiip_writer import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("tiip_writer.cli.check:check", "檢核計畫書（結構、規則、撰寫要點）。Check proposals."),
     "new": ("tiip_writer.cli.new:new", "產生一份完整的計畫書範本。Write a new proposal scaffold."),
+    "build": ("tiip_writer.cli.build:build", "檢核後產生 Word 計畫書。Build the Word proposal."),
 }
 
 

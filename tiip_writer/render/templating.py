@@ -88,9 +88,23 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+class MarkdownSandbox(SandboxedEnvironment):
+    """The sandbox, where a macro's output counts as Markdown the template wrote.
+
+    Values inside the macro were already escaped when it rendered them; escaping the macro's
+    whole output again would turn a heading's `#` into text.
+    """
+
+    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        result = super().call(__context, __obj, *args, **kwargs)
+        if isinstance(__obj, jinja2.runtime.Macro) and not isinstance(result, Markup):
+            return Markup(result)
+        return result
+
+
 def make_environment(library: Library) -> SandboxedEnvironment:
     """Return the sandboxed Jinja environment for `library` (child templates win)."""
-    env = SandboxedEnvironment(
+    env = MarkdownSandbox(
         loader=jinja2.FileSystemLoader(library.search_path, encoding="utf-8"),
         undefined=jinja2.StrictUndefined,
         autoescape=False,

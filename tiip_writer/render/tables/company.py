@@ -84,4 +84,4 @@ def government_plans(ctx: TemplateContext, company: Company) -> tuple[Block, ...
              Cell.num(money(p.subsidy)), Cell.of(p.status, align="center"),
              Cell.of(unwrap(p.difference))]
             for p in company.government_plans]
-    return (grid(labels, rows or [none_row(ctx, 6)], company=company.name),)
+    return (grid(labels, rows or [none_row(ctx, 6)], note=money_note(ctx), company=company.name),)
