@@ -68,7 +68,7 @@ def build(file: Path, output: Path | None, template: str | None, markdown_path: 
     if errors and not draft:
         echo_err(_say("refused", lang, count=errors))
         raise SystemExit(EXIT_FINDINGS)
-    built = build_document(result.proposal, result.source, template=template, draft=draft)
+    built = build_document(result, template=template, draft=draft)
     for diagnostic in built.diagnostics:
         echo_err(format_diagnostic(diagnostic, lang))
     if markdown_path is not None and built.markdown is not None:

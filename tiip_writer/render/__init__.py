@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from tiip_writer.diagnostics import Diagnostic, Severity, Text
-from tiip_writer.model.proposal import Proposal
+from tiip_writer.pipeline import CheckResult
 from tiip_writer.render.context import build_context
 from tiip_writer.render.document import (
     add_draft_header, document_bytes, missing_styles, open_reference, set_properties)
@@ -22,7 +19,6 @@ from tiip_writer.render.library import Library, LibraryError, load_library
 from tiip_writer.render.markdown_docx import Composer
 from tiip_writer.render.tables import BUILDERS
 from tiip_writer.render.templating import TemplateProblem, render
-from tiip_writer.resources import data_dir
 from tiip_writer.source import Source
 
 
@@ -35,9 +31,11 @@ class BuildOutput:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def build_document(proposal: Proposal, source: Source, template: str | Path | None = None,
-                   draft: bool = False, budget: Any = None) -> BuildOutput:
-    """Return the .docx bytes of `proposal` built with the template library `template`."""
+def build_document(checked: CheckResult, template: str | Path | None = None,
+                   draft: bool = False) -> BuildOutput:
+    """Return the .docx bytes of a checked proposal built with the template library `template`."""
+    proposal, source = checked.proposal, checked.source
+    assert proposal is not None, "build_document needs a schema-valid proposal"
     try:
         library = load_library(template)
     except LibraryError as exc:
@@ -49,8 +47,8 @@ def build_document(proposal: Proposal, source: Source, template: str | Path | No
     document = open_reference(library.reference_docx)  # type: ignore[arg-type]
     try:
         context = build_context(proposal, library.tables, source.path.parent, draft,
-                                default_agency=_ruleset_agency(proposal.programme.year),
-                                budget=budget)
+                                default_agency=checked.ruleset.agency if checked.ruleset else None,
+                                budget=checked.budget)
         captions = {"table": text(library.tables, "captions", "table"),
                     "figure": text(library.tables, "captions", "figure")}
         draft_text = text(library.tables, "draft") if draft else ""
@@ -90,15 +88,6 @@ def _reference_problems(library: Library) -> list[Diagnostic]:
     return [_finding("build.style", f"參考文件缺少本工具需要的 Word 樣式：{names}",
                      f"the reference document lacks Word styles the build needs: {names}",
                      str(reference))]
-
-
-def _ruleset_agency(year: int) -> str | None:
-    """Return the agency named by the programme year's rule set, if there is one."""
-    path = data_dir("rulesets") / f"{year}.yaml"
-    if not path.is_file():
-        return None
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return data.get("agency")
 
 
 def _image_finding(source: Source, target: str, reason_zh: str, reason_en: str) -> Diagnostic:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tiip_writer.render.tables import company, content, front, schedule, team
+from tiip_writer.render.tables import budget, company, content, front, schedule, team
 from tiip_writer.render.templating import TableBuilder
 
 BUILDERS: dict[str, TableBuilder] = {
@@ -28,4 +28,7 @@ BUILDERS: dict[str, TableBuilder] = {
     "principal_investigator": team.principal_investigator,
     "team": team.team,
     "staff_stats": team.staff_stats,
+    "budget_summary": budget.budget_summary,
+    "budget_years": budget.budget_years,
+    "budget_detail": budget.budget_detail,
 }
