@@ -209,7 +209,7 @@ class Composer:
             return None
         try:
             native = Image.from_file(str(path))
-        except (UnrecognizedImageError, OSError):
+        except (UnrecognizedImageError, OSError, ValueError):  # also a truncated/corrupt file
             self.problems.append(ImageProblem(target, "無法辨識的圖片格式（請用 PNG 或 JPEG）",
                                               "unrecognised image format (use PNG or JPEG)"))
             return None
