@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import shutil
 import struct
-import zlib
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest

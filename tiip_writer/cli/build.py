@@ -7,8 +7,14 @@ from pathlib import Path
 import click
 
 from tiip_writer.cli.common import (
-    EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT, echo_err, format_diagnostic, format_input_error,
-    lang_option)
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    echo_err,
+    format_diagnostic,
+    format_input_error,
+    lang_option,
+)
 from tiip_writer.diagnostics import InputError, Severity, Text
 from tiip_writer.pipeline import check_file
 from tiip_writer.render import build_document

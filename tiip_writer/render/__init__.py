@@ -13,7 +13,12 @@ from tiip_writer.diagnostics import Diagnostic, Severity, Text
 from tiip_writer.pipeline import CheckResult
 from tiip_writer.render.context import build_context
 from tiip_writer.render.document import (
-    add_draft_header, document_bytes, missing_styles, open_reference, set_properties)
+    add_draft_header,
+    document_bytes,
+    missing_styles,
+    open_reference,
+    set_properties,
+)
 from tiip_writer.render.labels import LabelError, text
 from tiip_writer.render.library import Library, LibraryError, load_library
 from tiip_writer.render.markdown_docx import Composer

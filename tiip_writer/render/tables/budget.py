@@ -13,7 +13,14 @@ from tiip_writer.budget import Table as BudgetTable
 from tiip_writer.render.blocks import GROUP_SHADE, HEADER_SHADE, Block, Cell, Row, Table
 from tiip_writer.render.context import TemplateContext
 from tiip_writer.render.formatting import (
-    DASH, money, number, percent, plan_month_end, plan_month_start, roc_month)
+    DASH,
+    money,
+    number,
+    percent,
+    plan_month_end,
+    plan_month_start,
+    roc_month,
+)
 from tiip_writer.render.labels import Section
 from tiip_writer.render.tables.common import labels_of, money_note, none_row, unit_name
 from tiip_writer.render.templating import TemplateDirectiveError
@@ -47,7 +54,7 @@ def _head(text: str, **kwargs: Any) -> Cell:
 def summary_budget_rows(ctx: TemplateContext, title: str, labels: Section) -> list[Row]:
     """Return the summary sheet's budget grid: subsidy, self-funding, total, person-months."""
     budget = report(ctx)
-    amounts, names = budget.amounts, labels["budget_rows"]
+    amounts = budget.amounts
     return [
         Row(cells=(Cell.of(title, bold=True, shade=GROUP_SHADE, align="center", merge="restart"),
                    *(_head(t) for t in labels["budget_columns"]))),
@@ -164,8 +171,8 @@ def _detail_cell(ctx: TemplateContext, line: BudgetLine, column: Any) -> Cell:
     field, kind = str(column["field"]), str(column.get("format", "text"))
     if field in MONEY_FIELDS:
         return Cell.num(money(MONEY_FIELDS[field](line.amounts)))
-    value = {"label": line.label, "row": line.row, "formula": line.formula,
-             "rate": line.rate, "unit_name": unit_name(ctx, line.unit)}.get(field)
+    value: Any = {"label": line.label, "row": line.row, "formula": line.formula,
+                  "rate": line.rate, "unit_name": unit_name(ctx, line.unit)}.get(field)
     if value is None:
         value = getattr(line.source, field, None)
     if kind == "number":

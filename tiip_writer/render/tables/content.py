@@ -9,10 +9,16 @@ from tiip_writer.model.proposal import OutsourcedLine
 from tiip_writer.render.blocks import GROUP_SHADE, Block, Cell, Row, Table, header_row
 from tiip_writer.render.context import TemplateContext
 from tiip_writer.render.formatting import (
-    DASH, money, number, percent, plan_month_end, plan_month_start, roc_month)
+    DASH,
+    money,
+    number,
+    percent,
+    plan_month_end,
+    plan_month_start,
+    roc_month,
+)
 from tiip_writer.render.markdown_text import unwrap
-from tiip_writer.render.tables.common import (
-    grid, labels_of, money_note, none_row, unit_name)
+from tiip_writer.render.tables.common import grid, labels_of, money_note, none_row, unit_name
 
 OUTSOURCED_KINDS = ("intangible_assets", "commissioned_research")
 

@@ -7,10 +7,24 @@ from decimal import Decimal
 
 from tiip_writer.model.proposal import WorkItem
 from tiip_writer.render.blocks import (
-    ACTIVE_SHADE, GROUP_SHADE, HEADER_SHADE, Block, Cell, Row, Table)
+    ACTIVE_SHADE,
+    GROUP_SHADE,
+    HEADER_SHADE,
+    Block,
+    Cell,
+    Row,
+    Table,
+)
 from tiip_writer.render.context import TemplateContext
 from tiip_writer.render.formatting import (
-    join_list, number, percent, plan_month_end, plan_month_start, roc_month, roc_year)
+    join_list,
+    number,
+    percent,
+    plan_month_end,
+    plan_month_start,
+    roc_month,
+    roc_year,
+)
 from tiip_writer.render.tables.common import grid, labels_of, person_name
 
 SMALL_FONT, TINY_FONT = 16, 14  # half-points: 8 pt, or 7 pt past 24 months

@@ -10,7 +10,13 @@ from tiip_writer.render.context import TemplateContext
 from tiip_writer.render.formatting import DASH, join_list, number
 from tiip_writer.render.markdown_text import unwrap
 from tiip_writer.render.tables.common import (
-    grid, labels_of, none_row, person_name, unit_name, widths)
+    grid,
+    labels_of,
+    none_row,
+    person_name,
+    unit_name,
+    widths,
+)
 
 
 def _effort(person: Person) -> Decimal:
