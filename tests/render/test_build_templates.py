@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import ROOT
+from tests.render.conftest import ROOT
 from tiip_writer.pipeline import check_file
 from tiip_writer.render import build_document
 from tiip_writer.render.markdown_docx import markdown_parser

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.build.conftest import SAMPLES, needs_soffice
+from tests.render.conftest import SAMPLES, needs_soffice
 from tiip_writer.pipeline import check_file
 from tiip_writer.render.formatting import money
 

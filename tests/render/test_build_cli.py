@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tests.build.conftest import ROOT
+from tests.render.conftest import ROOT
 from tiip_writer.cli.main import cli
 from tiip_writer.pipeline import check_file
 from tiip_writer.render import build_document

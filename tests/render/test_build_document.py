@@ -9,7 +9,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from tests.build.conftest import ROOT, SAMPLES, build_sample
+from tests.render.conftest import ROOT, SAMPLES, build_sample
 
 SAMPLE = ROOT / "samples" / "high-value-thermal-compensation.yaml"
 
