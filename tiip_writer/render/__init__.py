@@ -20,7 +20,7 @@ from tiip_writer.render.document import (
     set_properties,
 )
 from tiip_writer.render.labels import LabelError, text
-from tiip_writer.render.library import Library, LibraryError, load_library
+from tiip_writer.render.library import LibraryError, load_library
 from tiip_writer.render.markdown_docx import Composer
 from tiip_writer.render.tables import BUILDERS
 from tiip_writer.render.templating import TemplateProblem, render
@@ -46,10 +46,18 @@ def build_document(checked: CheckResult, template: str | Path | None = None,
     except LibraryError as exc:
         return BuildOutput(None, diagnostics=[_finding("build.library", exc.message_zh,
                                                        exc.message_en, exc.file)])
-    problems = _reference_problems(library)
-    if problems:
-        return BuildOutput(None, diagnostics=problems)
-    document = open_reference(library.reference_docx)  # type: ignore[arg-type]
+    reference = library.reference_docx
+    if reference is None:
+        return BuildOutput(None, diagnostics=[_finding(
+            "build.style", "樣板庫沒有參考文件 reference.docx。",
+            "the library has no reference.docx.", str(library.root))])
+    document = open_reference(reference)
+    missing = "、".join(missing_styles(document))
+    if missing:
+        return BuildOutput(None, diagnostics=[_finding(
+            "build.style", f"參考文件缺少本工具需要的 Word 樣式：{missing}",
+            f"the reference document lacks Word styles the build needs: {missing}",
+            str(reference))])
     try:
         context = build_context(proposal, library.tables, source.path.parent, draft,
                                 default_agency=checked.ruleset.agency if checked.ruleset else None,
@@ -79,20 +87,6 @@ def build_document(checked: CheckResult, template: str | Path | None = None,
                    "、".join(proposal.summary.keywords), proposal.submission_date, draft,
                    draft_text)
     return BuildOutput(document_bytes(document), rendered.markdown)
-
-
-def _reference_problems(library: Library) -> list[Diagnostic]:
-    reference = library.reference_docx
-    if reference is None:
-        return [_finding("build.style", "樣板庫沒有參考文件 reference.docx。",
-                         "the library has no reference.docx.", str(library.root))]
-    missing = missing_styles(open_reference(reference))
-    if not missing:
-        return []
-    names = "、".join(missing)
-    return [_finding("build.style", f"參考文件缺少本工具需要的 Word 樣式：{names}",
-                     f"the reference document lacks Word styles the build needs: {names}",
-                     str(reference))]
 
 
 def _image_finding(source: Source, target: str, reason_zh: str, reason_en: str) -> Diagnostic:
