@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SAMPLES, replace_once, run_tiip, sample_text
+from tests.helpers import ROOT, SAMPLES, replace_once, run_tiip, sample_text
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)

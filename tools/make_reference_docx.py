@@ -17,7 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tiip_writer.render.save import write_atomic, zip_bytes  # noqa: E402
+from tiip_writer.fileio import write_atomic  # noqa: E402
+from tiip_writer.render.save import zip_bytes  # noqa: E402
 
 OUTPUT = ROOT / "templates" / "official" / "reference.docx"
 

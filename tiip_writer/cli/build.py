@@ -16,9 +16,9 @@ from tiip_writer.cli.common import (
     lang_option,
 )
 from tiip_writer.diagnostics import InputError, Severity, Text
+from tiip_writer.fileio import write_atomic
 from tiip_writer.pipeline import check_file
 from tiip_writer.render import build_document
-from tiip_writer.render.save import write_atomic
 
 MESSAGES = {
     "refused": Text("發現 {count} 個錯誤，未產生 Word 檔。請修正後再試，或加上 --draft 產生標示為草稿的版本。",

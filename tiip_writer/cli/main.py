@@ -56,7 +56,7 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("已中斷。Interrupted.", err=True)
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+    except Exception as exc:
         if os.environ.get("TIIP_DEBUG"):
             raise
         click.echo(

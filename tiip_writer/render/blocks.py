@@ -37,7 +37,7 @@ class Para:
     page_break_before: bool = False
 
     @classmethod
-    def of(cls, text: str, style: str = "BodyText", **kwargs: object) -> "Para":
+    def of(cls, text: str, style: str = "BodyText", **kwargs: object) -> Para:
         """Return a paragraph of plain `text`."""
         return cls(runs=(Run(text),), style=style, **kwargs)  # type: ignore[arg-type]
 
@@ -55,14 +55,14 @@ class Cell:
     indent: int = 0  # indentation steps (the plan tree)
 
     @classmethod
-    def of(cls, text: object = "", **kwargs: object) -> "Cell":
+    def of(cls, text: object = "", **kwargs: object) -> Cell:
         """Return a cell of plain text (newlines start new paragraphs)."""
         value = "" if text is None else str(text)
         lines = tuple((Run(line),) for line in value.split("\n")) if value else ()
         return cls(lines=lines, **kwargs)  # type: ignore[arg-type]
 
     @classmethod
-    def num(cls, text: str, **kwargs: object) -> "Cell":
+    def num(cls, text: str, **kwargs: object) -> Cell:
         """Return a right-aligned number cell."""
         return cls.of(text, align="right", **kwargs)
 

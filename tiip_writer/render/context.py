@@ -8,9 +8,10 @@ documentation from it, so it cannot drift from the code).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from tiip_writer.model.proposal import Company, OutsourcedLine, Partner, Person, Proposal
 from tiip_writer.render.formatting import roc_date

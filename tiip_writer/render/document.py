@@ -42,7 +42,7 @@ def add_draft_header(document: Any, text: str) -> None:
     section = document.sections[0]
     for header in (section.header, section.first_page_header):
         header.is_linked_to_previous = False
-        element = header._element  # noqa: SLF001 - the header part's root <w:hdr>
+        element = header._element
         for child in list(element):
             element.remove(child)
         element.append(X.header_paragraph(text))

@@ -9,7 +9,7 @@ elements directly, row by row; the rest of the build never touches XML.
 from __future__ import annotations
 
 import copy
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn

@@ -46,20 +46,20 @@ def plan_month_end(start: dt.date, month: int) -> dt.date:
     return add_months(start, month) - dt.timedelta(days=1)
 
 
-def round_half_up(value: Decimal | int | float, places: int = 0) -> Decimal:
+def round_half_up(value: Decimal | float, places: int = 0) -> Decimal:
     """Return `value` rounded half-up to `places` decimals (the programme's rounding)."""
     quantum = Decimal(1).scaleb(-places)
     return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
 
 
-def money(value: Decimal | int | float | None) -> str:
+def money(value: Decimal | float | None) -> str:
     """Return NT$ thousands as an integer with thousands separators (1,234), or — when None."""
     if value is None:
         return DASH
     return f"{round_half_up(value):,}"
 
 
-def number(value: Decimal | int | float | None, places: int | None = None) -> str:
+def number(value: Decimal | float | None, places: int | None = None) -> str:
     """Return `value` with thousands separators; `places` fixes the decimals, None keeps them."""
     if value is None:
         return DASH
@@ -70,7 +70,7 @@ def number(value: Decimal | int | float | None, places: int | None = None) -> st
     return f"{round_half_up(amount, places):,.{places}f}"
 
 
-def percent(value: Decimal | int | float | None, places: int = 1) -> str:
+def percent(value: Decimal | float | None, places: int = 1) -> str:
     """Return a percentage to `places` decimals without the % sign (12.5), or — when None."""
     if value is None:
         return DASH

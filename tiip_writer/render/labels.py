@@ -6,7 +6,8 @@ that the programme office can publish its exact form and a consultant can adjust
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 
 class LabelError(Exception):

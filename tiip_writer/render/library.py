@@ -9,9 +9,10 @@ reference .docx along the chain is used. The official library ships with the pac
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -39,11 +40,11 @@ class Library:
     name: str
     root: Path
     manifest: Mapping[str, Any]
-    parent: "Library | None" = None
+    parent: Library | None = None
     own_tables: Mapping[str, Any] = field(default_factory=dict)
 
     @property
-    def chain(self) -> list["Library"]:
+    def chain(self) -> list[Library]:
         """Return this library followed by its ancestors (the child first: it wins)."""
         chain, library = [], self
         while library is not None:

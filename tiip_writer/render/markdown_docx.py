@@ -6,9 +6,10 @@ depth, quote) kept apart from accumulated state (caption numbers, TOC entries, s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image

@@ -1,13 +1,10 @@
-"""Deterministic .docx bytes and atomic writes: same input, same bytes, never a half-written file."""
+"""Deterministic .docx bytes: same input, same bytes (atomic writing is tiip_writer.fileio)."""
 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 import zipfile
-from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 # Zip entries carry a timestamp; a fixed one (the earliest zip can store) makes builds repeatable.
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -31,22 +28,3 @@ def normalise_zip(data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
     return zip_bytes(entries)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and os.replace."""
-    directory = path.parent if str(path.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp_name, 0o644)
-        os.replace(temp_name, path)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
-        raise

@@ -12,9 +12,10 @@ info string `tiip`; the docx stage replaces them with native Word content.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
@@ -192,7 +193,7 @@ def render(library: Library, context: TemplateContext,
         file, line = _template_frame(exc, library)
         raise TemplateProblem(f"找不到樣板「{exc.name}」", f"template '{exc.name}' not found",
                               file or str(library.root / library.entry), line) from exc
-    except Exception as exc:  # noqa: BLE001 - every failure inside a template names its line
+    except Exception as exc:
         raise _problem(exc, library) from exc
     return Rendered(markdown=markdown, blocks=directives.blocks)
 

@@ -25,7 +25,7 @@ from tiip_writer.render.labels import Section
 from tiip_writer.render.tables.common import labels_of, money_note, none_row, unit_name
 from tiip_writer.render.templating import TemplateDirectiveError
 
-SMALL_FONT = 18  # half-points (9 pt): the per-year table has many columns
+SMALL_FONT = 16  # half-points (8 pt): the per-year table has many columns
 
 
 def report(ctx: TemplateContext) -> BudgetReport:
@@ -138,10 +138,12 @@ def budget_years(ctx: TemplateContext, unit: str | None = None) -> tuple[Block, 
                         Cell.num(money(table.amounts.self_funding)),
                         Cell.num(money(table.amounts.total))]
     rows.append(Row(bold=True, cells=tuple(total_cells)))
-    widths = (float(labels["label_width"]), *([1.0] * (3 * len(titles))))
+    # Totals carry one more digit than their parts, so their columns are a little wider; narrow
+    # cell margins keep a three-year plan's 13 columns on a portrait page without wrapping.
+    widths = (float(labels["label_width"]), *([1.0, 1.0, 1.2] * len(titles)))
     caption = labels["caption"].format(unit=unit_name(ctx, unit) if unit else "")
     return (Table(widths=widths, rows=tuple(rows), caption=caption, note=money_note(ctx),
-                  font_size=SMALL_FONT),)
+                  font_size=SMALL_FONT, compact=True),)
 
 
 def budget_detail(ctx: TemplateContext, category: str, unit: str | None = None) -> tuple[Block, ...]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from tiip_writer.model.proposal import Person
 from tiip_writer.render.blocks import Cell, Row, Table, header_row

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator
 
 from tiip_writer.model.proposal import OutsourcedLine
 from tiip_writer.render.blocks import GROUP_SHADE, Block, Cell, Row, Table, header_row
