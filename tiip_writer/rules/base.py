@@ -54,6 +54,7 @@ class Measure:
     pointer: str
     detail: Text | None = None   # e.g. the amounts behind a ratio
     hint: Text | None = None
+    at_key: bool = False
 
     @property
     def ok(self) -> bool:
@@ -81,7 +82,7 @@ class Measure:
         return Finding(self.pointer, Text(
             f"{self.label.zh} {self.figure_text('zh')}{detail_zh}，{zh_bound} {limit_zh}",
             f"{self.label.en} {self.figure_text('en')}{detail_en}; {en_bound} {limit_en}"),
-            self.hint)
+            self.hint, self.at_key)
 
 
 Check = Callable[[Context], Iterable[Finding]]

@@ -36,7 +36,8 @@ def measure(ctx: Context) -> Iterator[Measure]:
     def share(zh: str, en: str, part: int, op: str, limit: str, pointer: str) -> Measure:
         return Measure(Text(zh, en), percent(part, total), op, num(limit), PERCENT, pointer,
                        Text(f"（{fmt_num(part)} ÷ {fmt_num(total)} 千元）",
-                            f" ({fmt_num(part)} of {fmt_num(total)} thousand NT$)"))
+                            f" ({fmt_num(part)} of {fmt_num(total)} thousand NT$)"),
+                       at_key=pointer in (company_ptr, school_ptr))
 
     yield share("業者經費占總經費", "the companies' budget as a share of the total:",
                 firms.total, ">=", "academia_company_min", company_ptr)

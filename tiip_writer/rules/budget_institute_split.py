@@ -48,7 +48,8 @@ def measure(ctx: Context) -> Iterator[Measure]:
     yield Measure(Text("業者經費占總經費", "the companies' budget as a share of the total:"),
                   percent(firms.total, total), ">=", num("institute_company_min"), PERCENT,
                   company_ptr, Text(f"（{fmt_num(firms.total)} ÷ {fmt_num(total)} 千元）",
-                                    f" ({fmt_num(firms.total)} of {fmt_num(total)} thousand NT$)"))
+                                    f" ({fmt_num(firms.total)} of {fmt_num(total)} thousand NT$)"),
+                  at_key=company_ptr != SUBSIDY_RATE)
     label = Text("產研計畫補助款占總經費", "subsidy of an industry+institute plan as a share of "
                  "the total:")
     pct = budget.amounts.subsidy_pct
