@@ -63,7 +63,7 @@ class Measure:
 
     def figure_text(self, lang: str) -> str:
         """Return the figure as shown: one decimal for %, plain otherwise."""
-        if self.unit is PERCENT:
+        if self.unit == PERCENT:
             return f"{self.figure:.1f}%"
         return f"{fmt_num(self.figure)}{self.unit.get(lang)}"
 
