@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tiip_writer.diagnostics import Text
-from tiip_writer.rules.base import Context, Finding, Rule
-from tiip_writer.ruleset import RuleSet
+from tiip_writer.rules.base import Context, Finding, Rule, list_text
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -29,13 +28,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             at_key=True)
 
 
-def _threshold(rs: RuleSet) -> Text:
-    types = rs.items("system_feasibility_plan_types")
-    return Text("、".join(types), ", ".join(types))
-
-
 RULE = Rule(
     id="scope.system-feasibility",
     title=Text("展系統計畫提出量化的系統可行性分析",
                "a 展系統 plan gives a quantified system feasibility analysis"),
-    check=check, threshold=_threshold)
+    check=check, threshold=list_text("system_feasibility_plan_types"))
