@@ -6,6 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import Checker
+
+
+@pytest.fixture
+def check(tmp_path: Path) -> Checker:
+    """Return a Checker writing its variants under this test's temporary folder."""
+    return Checker(tmp_path)
+
 
 @pytest.fixture
 def write_variant(tmp_path: Path):
