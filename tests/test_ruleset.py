@@ -34,7 +34,8 @@ CATALOGUE = {
     "docs.other-plans": "error", "docs.tech-transfer": "error", "docs.rd-log": "warning",
     "docs.cooperation-contract": "error",
 }
-ADDED = {"execution.work-weights": "error", "execution.duplicate-code": "error"}
+ADDED = {"execution.work-weights": "error", "execution.duplicate-code": "error",
+         "execution.full-time": "warning"}
 SECTIONS = ("eligibility", "period", "scope", "budget", "execution", "docs")
 
 
