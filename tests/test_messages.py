@@ -66,6 +66,7 @@ FAILING: list[Make] = [
         "      resource_allocation: 前案已於 104 年 12 月結案，目前無執行中之政府計畫，本計畫人力與設備可全數投入。\n", "")),
     swap("          agreement: 意向書\n          purpose: 縮短", "          purpose: 縮短"),
     swap("  rd_log: true", "  rd_log: false"),
+    swap("    effort: {B1: 8, B2: 4}", "    effort: {B1: 10, B2: 2}"),
 ]
 ENGLISH = re.compile(r"[A-Za-z]{3,}")      # an English word
 ZH_PUNCTUATION = re.compile(r"[，。：；？！]")  # a Chinese sentence left untranslated

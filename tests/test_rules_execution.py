@@ -156,7 +156,7 @@ def test_full_time_effort_equal_to_the_work_item_passes(check: Checker) -> None:
 def test_full_time_more_effort_than_the_work_item_lasts(check: Checker) -> None:
     text, result = check.variant(("    effort: {B1: 8, B2: 4}", "    effort: {B1: 10, B2: 2}"))
     finding = one(result, "execution.full-time")
-    assert at(finding) == position(text, "{B1: 10, B2: 2}", offset=6)
+    assert at(finding) == position(text, "{B1: 10, B2: 2}", offset=5)
     assert finding.message.zh == "P03 在 B1 投入 10 人月，但 B1 只有 9 個月（第 7–15 月）"
     assert finding.severity.value == "warning"
 
