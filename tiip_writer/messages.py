@@ -129,6 +129,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "schema.unique": ("「{title}」中有重複的項目。", "'{title}' has duplicate entries."),
     "schema.one-of": ("「{value}」不符合「{title}」的格式。", "'{value}' does not fit the form of '{title}'."),
     "schema.other": ("「{title}」不符合格式：{detail}", "'{title}' is not valid: {detail}"),
+    # --- programme-year rule set ------------------------------------------------------------
+    "ruleset.unknown-year": (
+        "沒有民國 {year} 年度的規則集；已知年度：{known}。",
+        "there is no rule set for programme year {year}; known years: {known}.",
+    ),
+    "ruleset.unknown-year.hint": (
+        "請確認 programme.year；新年度的門檻與清單需新增 rulesets/{year}.yaml。",
+        "check programme.year; a new year needs its thresholds and lists in rulesets/{year}.yaml.",
+    ),
 }
 
 # Names of JSON types as users read them.

@@ -1,23 +1,34 @@
-"""The check pipeline narrated in one place: source → schema → model (→ rules)."""
+"""The check pipeline narrated in one place: source → schema → model → budget → rules."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tiip_writer.budget import BudgetReport, compute_budget
 from tiip_writer.diagnostics import Diagnostic, Severity
+from tiip_writer.messages import msg
 from tiip_writer.model import Proposal, build_proposal
+from tiip_writer.rules import Context, locate, run_rules
+from tiip_writer.ruleset import RuleSet, known_years, load_ruleset
 from tiip_writer.schema import validate
 from tiip_writer.source import Source, load_source
+
+# Findings that leave the data schema-valid for the model: an unknown key is ignored by the
+# model, a duplicate key keeps its first (validated) value. Any other finding stops before rules.
+MODEL_SAFE = frozenset({"schema.unknown-key", "yaml.duplicate-key"})
 
 
 @dataclass
 class CheckResult:
-    """What checking one file found; `proposal` is None when the file is not schema-valid."""
+    """What checking one file found; `proposal` is None when the file is not schema-valid,
+    `ruleset` and `budget` are None when the model or the programme year is unusable."""
 
     source: Source
     proposal: Proposal | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    ruleset: RuleSet | None = None
+    budget: BudgetReport | None = None
 
     @property
     def has_errors(self) -> bool:
@@ -30,8 +41,31 @@ def check_file(path: Path, display: str | None = None) -> CheckResult:
     source = load_source(path, display)
     diagnostics = list(source.diagnostics)
     diagnostics.extend(validate(source))
-    proposal = None
-    if source.data is not None and not diagnostics:
-        proposal = build_proposal(source.data)
+    result = CheckResult(source=source, proposal=None, diagnostics=diagnostics)
+    if source.data is not None and all(d.rule in MODEL_SAFE for d in diagnostics):
+        result.proposal = build_proposal(source.data)
+        _apply_rules(result)
     diagnostics.sort(key=lambda d: d.sort_key)
-    return CheckResult(source=source, proposal=proposal, diagnostics=diagnostics)
+    return result
+
+
+def _apply_rules(result: CheckResult) -> None:
+    """Select the year's rule set, compute the budget and add the rules' findings."""
+    proposal, source = result.proposal, result.source
+    assert proposal is not None
+    year = proposal.programme.year
+    try:
+        result.ruleset = load_ruleset(year)
+    except KeyError:
+        pointer = "/programme/year"
+        line, column = locate(source.positions, pointer)
+        known = "、".join(str(y) for y in known_years())
+        result.diagnostics.append(Diagnostic(
+            rule="ruleset.unknown-year", severity=Severity.ERROR,
+            message=msg("ruleset.unknown-year", year=year, known=known),
+            file=source.display, line=line, column=column, pointer=pointer,
+            hint=msg("ruleset.unknown-year.hint", year=year)))
+        return
+    result.budget = compute_budget(proposal, result.ruleset)
+    context = Context(proposal, result.budget, result.ruleset)
+    result.diagnostics.extend(run_rules(context, source.positions, source.display))

@@ -1,0 +1,55 @@
+"""The only place where budget figures are rounded: NT$ thousands and one-decimal percentages.
+
+Amounts are computed as exact fractions and rounded half-up exactly once per figure; totals are
+sums of rounded figures, so every total equals the sum of its rows.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+
+Exact = Fraction | Decimal | int
+
+
+def round_half_up(value: Exact) -> int:
+    """Return `value` rounded to the nearest integer, halves away from zero (2.5 → 3, -2.5 → -3)."""
+    exact = Fraction(value)
+    rounded = math.floor(abs(exact) + Fraction(1, 2))
+    return rounded if exact >= 0 else -rounded
+
+
+def tenths(value: Exact) -> Decimal:
+    """Return `value` rounded half-up to one decimal."""
+    return Decimal(round_half_up(Fraction(value) * 10)).scaleb(-1)
+
+
+def percent(part: Exact, whole: Exact) -> Decimal:
+    """Return part ÷ whole as a percentage rounded half-up to one decimal (0.0 when whole is 0)."""
+    if whole == 0:
+        return Decimal("0.0")
+    return tenths(Fraction(part) * 100 / Fraction(whole))
+
+
+def apportion(total: int, weights: Sequence[Exact]) -> tuple[int, ...]:
+    """Return `total` split in proportion to `weights` as integers that sum exactly to `total`.
+
+    Largest-remainder method: each share is floored, then the units left over go to the shares
+    with the largest remainders (ties to the earlier share). Zero weights get nothing; when every
+    weight is zero the total goes to the first share.
+    """
+    if not weights:
+        return ()
+    exact = [Fraction(w) for w in weights]
+    whole = sum(exact)
+    if whole == 0:
+        return (total, *([0] * (len(exact) - 1)))
+    quotas = [total * w / whole for w in exact]
+    shares = [math.floor(q) for q in quotas]
+    left = total - sum(shares)
+    order = sorted(range(len(quotas)), key=lambda i: (-(quotas[i] - shares[i]), i))
+    for i in order[:left]:
+        shares[i] += 1
+    return tuple(shares)

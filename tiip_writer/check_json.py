@@ -1,0 +1,48 @@
+"""The JSON report of `tiip check --format json` (shape documented in docs/json-format.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tiip_writer import __version__
+from tiip_writer.diagnostics import Diagnostic, InputError, Severity, Text
+from tiip_writer.pipeline import CheckResult
+
+VERSION = 1
+
+
+def text_json(text: Text | None) -> dict[str, str] | None:
+    """Return a two-language sentence as {"zh": …, "en": …}, or None."""
+    return {"zh": text.zh, "en": text.en} if text else None
+
+
+def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
+    """Return one finding as a JSON object."""
+    return {"rule": d.rule, "severity": d.severity.value, "line": d.line, "column": d.column,
+            "pointer": d.pointer, "message": text_json(d.message), "hint": text_json(d.hint),
+            "citation": d.citation}
+
+
+def result_json(result: CheckResult) -> dict[str, Any]:
+    """Return one checked file: its findings and the rule-set year used (null if none)."""
+    return {"file": result.source.display, "readable": True,
+            "ruleset": result.ruleset.year if result.ruleset else None,
+            "diagnostics": [diagnostic_json(d) for d in result.diagnostics]}
+
+
+def input_error_json(file: str, error: InputError) -> dict[str, Any]:
+    """Return a file that could not be read at all."""
+    return {"file": file, "readable": False, "ruleset": None, "diagnostics": [],
+            "error": {"message": text_json(error.message), "hint": text_json(error.hint),
+                      "line": error.line, "column": error.column}}
+
+
+def check_json(files: list[dict[str, Any]], exit_code: int) -> dict[str, Any]:
+    """Return the whole report: version, tool, files, summary counts and the exit code."""
+    counts = {s.value: 0 for s in Severity}
+    for entry in files:
+        for d in entry["diagnostics"]:
+            counts[d["severity"]] += 1
+    return {"version": VERSION, "tool": {"name": "tiip-writer", "version": __version__},
+            "files": files, "summary": {"files": len(files), **counts},
+            "exit_code": exit_code}

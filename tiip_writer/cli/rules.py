@@ -1,0 +1,72 @@
+"""`tiip rules [--year N]`: every rule of a programme year with severity, threshold, citation."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from tiip_writer.cli.common import EXIT_INPUT, echo_err, lang_option
+from tiip_writer.diagnostics import Text
+from tiip_writer.rules import Rule, active_rules
+from tiip_writer.ruleset import RuleEntry, RuleSet, known_years, load_ruleset
+
+VERSION = 1
+HEAD = Text("民國 {year} 年度規則集：{programme}（{agency}），{count} 條規則",
+            "Programme year {year}: {programme} ({agency}), {count} rules")
+LABELS = {"threshold": Text("門檻：", "threshold: "), "citation": Text("依據：", "source: ")}
+UNKNOWN = Text("沒有民國 {year} 年度的規則集；已知年度：{known}",
+               "there is no rule set for programme year {year}; known years: {known}")
+
+
+@click.command()
+@click.option("--year", type=int, default=None,
+              help="計畫年度（民國），預設為最新年度。Programme year (ROC), default the latest.")
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="輸出格式。Output format.")
+@lang_option
+def rules(year: int | None, output: str, lang: str) -> None:
+    """列出年度規則集的每一條規則：代號、嚴重度、門檻與依據條文。"""
+    years = known_years()
+    chosen = year if year is not None else years[-1]
+    if chosen not in years:
+        known = "、".join(str(y) for y in years) if lang == "zh" else ", ".join(map(str, years))
+        echo_err(UNKNOWN.get(lang).format(year=chosen, known=known))
+        raise SystemExit(EXIT_INPUT)
+    rs = load_ruleset(chosen)
+    entries = active_rules(rs)
+    if output == "json":
+        click.echo(json.dumps(rules_json(rs, entries), ensure_ascii=False, indent=2))
+        return
+    click.echo(HEAD.get(lang).format(year=rs.year, programme=rs.programme, agency=rs.agency,
+                                     count=len(entries)))
+    click.echo("\n".join(rules_text(rs, entries, lang)))
+
+
+def rules_text(rs: RuleSet, entries: list[tuple[RuleEntry, Rule]], lang: str) -> list[str]:
+    """Return two lines per rule (id, severity, title; threshold and citation), by section."""
+    lines: list[str] = []
+    widest = max(len(entry.id) for entry, _rule in entries)
+    section = ""
+    for entry, rule in entries:
+        if entry.id.split(".")[0] != section:
+            section = entry.id.split(".")[0]
+            lines.append("")
+        lines.append(f"{entry.id.ljust(widest)}  {entry.severity.ljust(7)}  {rule.title.get(lang)}")
+        parts = [f"{LABELS['threshold'].get(lang)}{rule.threshold(rs).get(lang)}"] \
+            if rule.threshold else []
+        parts.append(f"{LABELS['citation'].get(lang)}{entry.citation}")
+        lines.append("    " + ("；" if lang == "zh" else "; ").join(parts))
+    return lines
+
+def rules_json(rs: RuleSet, entries: list[tuple[RuleEntry, Rule]]) -> dict[str, Any]:
+    """Return the rule set's rules as a versioned JSON object."""
+    def one(entry: RuleEntry, rule: Rule) -> dict[str, Any]:
+        threshold = rule.threshold(rs) if rule.threshold else None
+        return {"id": entry.id, "severity": entry.severity,
+                "title": {"zh": rule.title.zh, "en": rule.title.en},
+                "threshold": {"zh": threshold.zh, "en": threshold.en} if threshold else None,
+                "citation": entry.citation}
+    return {"version": VERSION, "year": rs.year, "programme": rs.programme, "agency": rs.agency,
+            "rules": [one(entry, rule) for entry, rule in entries]}

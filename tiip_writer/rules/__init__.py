@@ -1,0 +1,74 @@
+"""Stage 5: the programme rules. One rule per module, registered by its stable id.
+
+Every module in this package that defines `RULE` is a rule; the year's rule set (data) says
+which rules apply, with what severity and citation. `run_rules` turns their findings into
+positioned Diagnostics.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+
+from tiip_writer.diagnostics import Diagnostic, Severity
+from tiip_writer.rules.base import Context, Finding, Measure, Rule
+from tiip_writer.ruleset import RuleEntry, RuleSet, RulesetError
+from tiip_writer.source import PositionMap
+
+__all__ = ["Context", "Finding", "Measure", "Rule", "active_rules", "all_rules", "locate", "measures",
+           "run_rules"]
+
+_HELPERS = {"base", "facts"}
+
+
+@cache
+def all_rules() -> dict[str, Rule]:
+    """Return every rule in this package by id."""
+    found: dict[str, Rule] = {}
+    for module in pkgutil.iter_modules(__path__):
+        if module.name in _HELPERS:
+            continue
+        rule = getattr(importlib.import_module(f"{__name__}.{module.name}"), "RULE", None)
+        if isinstance(rule, Rule):
+            if rule.id in found:
+                raise RulesetError(f"two modules register rule {rule.id!r}")
+            found[rule.id] = rule
+    return found
+
+
+def active_rules(rs: RuleSet) -> list[tuple[RuleEntry, Rule]]:
+    """Return the rules the rule set lists, in its order, each with its entry."""
+    rules = all_rules()
+    missing = [entry.id for entry in rs.rules if entry.id not in rules]
+    if missing:
+        raise RulesetError(f"rule set {rs.year} lists rules with no code: {', '.join(missing)}")
+    return [(entry, rules[entry.id]) for entry in rs.rules]
+
+
+def run_rules(ctx: Context, positions: PositionMap, file: str) -> list[Diagnostic]:
+    """Return every finding of the year's rules for one proposal, positioned in `file`."""
+    diagnostics = []
+    for entry, rule in active_rules(ctx.rs):
+        for finding in rule.findings(ctx):
+            line, column = locate(positions, finding.pointer, finding.at_key)
+            diagnostics.append(Diagnostic(
+                rule=rule.id, severity=Severity(entry.severity), message=finding.message,
+                file=file, line=line, column=column, pointer=finding.pointer, hint=finding.hint,
+                citation=entry.citation))
+    return diagnostics
+
+
+def measures(ctx: Context, prefix: str = "") -> list[tuple[RuleEntry, Measure]]:
+    """Return every figure-against-limit of the active rules whose id starts with `prefix`."""
+    return [(entry, m) for entry, rule in active_rules(ctx.rs)
+            if rule.measure is not None and rule.id.startswith(prefix) for m in rule.measure(ctx)]
+
+
+def locate(positions: PositionMap, pointer: str, at_key: bool = False) -> tuple[int, int]:
+    """Return where to point for `pointer`: its value (or key), else its nearest present parent's key."""
+    if pointer in positions.values:
+        return positions.key_at(pointer) if at_key else positions.value_at(pointer)
+    while pointer and pointer not in positions.values:
+        pointer = pointer.rsplit("/", 1)[0]
+    return positions.key_at(pointer)

@@ -1,0 +1,126 @@
+"""What a rule is: an id, a title, a check over the Context, and (for caps) its measures.
+
+A rule module defines `RULE = Rule(...)`; tiip_writer.rules finds every module's RULE and runs
+those the programme year's rule set lists. Rules return Findings (pointer + message); the runner
+adds the file position, severity and citation from the rule set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tiip_writer.budget import BudgetReport
+from tiip_writer.diagnostics import Text
+from tiip_writer.model import Proposal
+from tiip_writer.numbers import fmt_limit, fmt_num
+from tiip_writer.ruleset import RuleSet
+
+PERCENT = Text("%", "%")
+MONTHS = Text(" 個月", " months")
+TIMES = Text(" 倍", "×")
+THOUSANDS = Text(" 千元", " thousand NT$")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every rule reads: the proposal, its computed budget and the year's rule set."""
+
+    proposal: Proposal
+    budget: BudgetReport
+    rs: RuleSet
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem at the value `pointer` (at its key when `at_key`, e.g. for a missing value)."""
+
+    pointer: str
+    message: Text
+    hint: Text | None = None
+    at_key: bool = False
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A figure of the proposal beside its limit, e.g. 補助款占總經費 43.9% against ≤ 50%."""
+
+    label: Text
+    figure: Decimal
+    op: str                      # "<=" (上限) or ">=" (下限)
+    limit: Decimal
+    unit: Text
+    pointer: str
+    detail: Text | None = None   # e.g. the amounts behind a ratio
+    hint: Text | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Return True when the figure is within the limit (compared as shown, one decimal)."""
+        return self.figure <= self.limit if self.op == "<=" else self.figure >= self.limit
+
+    def figure_text(self, lang: str) -> str:
+        """Return the figure as shown: one decimal for %, plain otherwise."""
+        if self.unit is PERCENT:
+            return f"{self.figure:.1f}%"
+        return f"{fmt_num(self.figure)}{self.unit.get(lang)}"
+
+    def limit_text(self, lang: str) -> str:
+        """Return the limit with its operator, e.g. '≤ 40%'."""
+        sign = "≤" if self.op == "<=" else "≥"
+        return f"{sign} {fmt_limit(self.limit)}{self.unit.get(lang)}"
+
+    def finding(self) -> Finding:
+        """Return the finding for this measure when it is out of its limit."""
+        zh_bound, en_bound = ("上限", "maximum") if self.op == "<=" else ("下限", "minimum")
+        detail_zh = self.detail.zh if self.detail else ""
+        detail_en = self.detail.en if self.detail else ""
+        limit_zh = f"{fmt_limit(self.limit)}{self.unit.zh}"
+        limit_en = f"{fmt_limit(self.limit)}{self.unit.en}"
+        return Finding(self.pointer, Text(
+            f"{self.label.zh} {self.figure_text('zh')}{detail_zh}，{zh_bound} {limit_zh}",
+            f"{self.label.en} {self.figure_text('en')}{detail_en}; {en_bound} {limit_en}"),
+            self.hint)
+
+
+Check = Callable[[Context], Iterable[Finding]]
+Measures = Callable[[Context], Iterable[Measure]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: stable id, what it checks, and either a check or measures compared with limits."""
+
+    id: str
+    title: Text
+    check: Check | None = None
+    measure: Measures | None = None
+    threshold: Callable[[RuleSet], Text] | None = None
+
+    def findings(self, ctx: Context) -> Iterator[Finding]:
+        """Return the rule's findings: its check's, or one per measure out of its limit."""
+        if self.check is not None:
+            yield from self.check(ctx)
+        if self.measure is not None:
+            yield from (m.finding() for m in self.measure(ctx) if not m.ok)
+
+
+def limit_text(op: str, name: str, unit: Text) -> Callable[[RuleSet], Text]:
+    """Return a threshold describer: e.g. limit_text('<=', 'subsidy_cap', PERCENT) → '≤ 50%'."""
+    sign = "≤" if op == "<=" else "≥"
+
+    def describe(rs: RuleSet) -> Text:
+        value = fmt_limit(rs.num(name))
+        return Text(f"{sign} {value}{unit.zh}", f"{sign} {value}{unit.en}")
+    return describe
+
+
+def fixed_text(zh: str, en: str) -> Callable[[RuleSet], Text]:
+    """Return a threshold describer that always says the same thing."""
+    return lambda rs: Text(zh, en)
+
+
+def money(amount: int | Decimal) -> Text:
+    """Return an amount in NT$ thousands as text in both languages."""
+    return Text(f"{fmt_num(amount)} 千元", f"{fmt_num(amount)} thousand NT$")
