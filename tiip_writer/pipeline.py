@@ -68,4 +68,4 @@ def _apply_rules(result: CheckResult) -> None:
         return
     result.budget = compute_budget(proposal, result.ruleset)
     context = Context(proposal, result.budget, result.ruleset)
-    result.diagnostics.extend(run_rules(context, source.positions, source.display))
+    result.diagnostics.extend(run_rules(context, source))
