@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import cache
+from types import ModuleType
 
 from typing import Any
 
@@ -20,7 +21,7 @@ from tiip_writer.source import PositionMap, Source
 from tiip_writer.source.positions import split_pointer
 
 __all__ = ["Context", "Evidence", "Finding", "Measure", "Rule", "active_rules", "all_rules",
-           "locate", "measures", "position", "run_rules"]
+           "locate", "measures", "position", "rule_modules", "run_rules"]
 
 _HELPERS = {"base", "facts", "prose", "criteria"}
 
@@ -28,15 +29,22 @@ _HELPERS = {"base", "facts", "prose", "criteria"}
 @cache
 def all_rules() -> dict[str, Rule]:
     """Return every rule in this package by id."""
-    found: dict[str, Rule] = {}
-    for module in pkgutil.iter_modules(__path__):
-        if module.name in _HELPERS:
+    return {rule_id: module.RULE for rule_id, module in rule_modules().items()}
+
+
+@cache
+def rule_modules() -> dict[str, ModuleType]:
+    """Return the module that defines each rule, by rule id (its docstring documents the rule)."""
+    found: dict[str, ModuleType] = {}
+    for info in pkgutil.iter_modules(__path__):
+        if info.name in _HELPERS:
             continue
-        rule = getattr(importlib.import_module(f"{__name__}.{module.name}"), "RULE", None)
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        rule = getattr(module, "RULE", None)
         if isinstance(rule, Rule):
             if rule.id in found:
                 raise RulesetError(f"two modules register rule {rule.id!r}")
-            found[rule.id] = rule
+            found[rule.id] = module
     return found
 
 

@@ -50,12 +50,7 @@ def review_rule(rule_id: str, title: Text, gather: Gather, about: str) -> Rule:
                 f"review criterion '{title.en}': no {item.label.en}"),
                 item.missing, at_key=item.char is None, char=item.char)
 
-    def threshold(rs: RuleSet) -> Text:
-        entry = criterion(rs, rule_id)
-        return Text("、".join(entry["plan_types"]), ", ".join(entry["plan_types"]))
-
-    return Rule(id=rule_id, title=title, check=check, evidence=evidence, threshold=threshold,
-                about=about)
+    return Rule(id=rule_id, title=title, check=check, evidence=evidence, about=about)
 
 
 def text_evidence(ctx: Context, pointer: str, value: str | None, label: Text, missing: Text,
