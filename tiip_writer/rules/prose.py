@@ -112,23 +112,24 @@ def says_nothing_here(text: str | None, rs: RuleSet) -> bool:
 
 
 def sentences(text: str) -> Iterator[tuple[int, str]]:
-    """Return each sentence of `text` (split after 。！？；, and at line ends) with its offset."""
+    """Return each sentence of `text` (split after 。！？； and at blank lines; a single line
+    break is a soft wrap of the prose) with its offset."""
     start = 0
-    for match in re.finditer(r"[。！？；!?;]|\n", text):
+    for match in re.finditer(r"[。！？；!?;]|\n[ \t]*\n", text):
         yield start, text[start:match.end()]
         start = match.end()
     if start < len(text):
         yield start, text[start:]
 
 
-def quoted(values: Iterable[str], limit: int = 6) -> Text:
+def quoted(values: Iterable[str], limit: int = 6, unit: str = "處") -> Text:
     """Return values as 「a」「b」… (at most `limit`, then 等 N 處 / and N more)."""
     values = list(values)
     shown = values[:limit]
     zh = "".join(f"「{v}」" for v in shown)
     en = ", ".join(f"'{v}'" for v in shown)
     if len(values) > limit:
-        zh += f"等 {len(values)} 處"
+        zh += f"等 {len(values)} {unit}"
         en += f" and {len(values) - limit} more"
     return Text(zh, en)
 

@@ -24,7 +24,7 @@ def evidence(ctx: Context) -> list[Evidence]:
                  covered_by="scope.emerging-item"),
         text_evidence(ctx, "/plan_specific/demonstration",
                       ctx.proposal.plan_specific.demonstration,
-                      Text("新興產業形成與市場先導示範性", "the market-leading demonstration"),
+                      Text("新興產業形成與市場先導示範性的說明", "the market-leading demonstration"),
                       Text("在 plan_specific.demonstration 說明為何是國內首例、如何示範並形成產業",
                            "explain in plan_specific.demonstration why it leads the market")),
     ]

@@ -16,7 +16,7 @@ from tiip_writer.rules.base import Context, Finding, Rule
 from tiip_writer.rules.prose import by_sentence, quoted, sentences, text_fields
 from tiip_writer.text.chinese import simplified_characters
 
-_SHOWN = 40  # characters of the corrected sentence shown in the hint
+_SHOWN = 60  # characters of the corrected sentence shown in the hint
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -27,9 +27,8 @@ def check(ctx: Context) -> Iterator[Finding]:
             found = [issues[i] for i in group]
             pairs = dict.fromkeys(f"{i.found}→{i.suggestion}" for i in found)
             fixed = _corrected_sentence(text, group[0], {i.offset: i.suggestion for i in found})
-            yield Finding(pointer, Text(
-                f"簡體字{quoted(dict.fromkeys(i.found for i in found)).zh}",
-                f"Simplified characters {quoted(dict.fromkeys(i.found for i in found)).en}"),
+            chars = quoted(dict.fromkeys(i.found for i in found), unit="字")
+            yield Finding(pointer, Text(f"簡體字{chars.zh}", f"Simplified characters {chars.en}"),
                 Text(f"改為正體字（{'、'.join(pairs)}）：「{fixed}」",
                      f"use Traditional characters ({', '.join(pairs)}): \"{fixed}\""),
                 char=group[0])
