@@ -57,3 +57,11 @@ def write_variant(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture
+def check(tmp_path: Path):
+    """Return a Checker writing its variants under this test's temporary folder."""
+    from helpers import Checker
+
+    return Checker(tmp_path)

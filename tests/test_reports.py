@@ -70,7 +70,7 @@ def test_sarif_with_findings_of_every_kind_is_valid(tmp_path):
         (tmp_path / "計畫 書.yaml").as_uri()
     assert term["level"] == "warning"
     assert term["message"]["text"] == "「軟件」是中國大陸用語，臺灣用「軟體」\n提示：改為「軟體」"
-    assert term["properties"]["doc"] == "docs/rules.md#text.taiwan-term"
+    assert term["properties"]["doc"] == "docs/rule-reference.md#text.taiwan-term"
     descriptor = run["tool"]["driver"]["rules"][term["ruleIndex"]]
     assert descriptor["id"] == "text.taiwan-term"
     assert descriptor["defaultConfiguration"] == {"level": "warning"}
@@ -105,7 +105,7 @@ def test_github_annotations(tmp_path):
     assert result.stdout.splitlines() == [
         f"::warning file={file},line={line},col={column},title=writing.competitors::"
         "競爭者「A公司」沒有寫出具體名稱%0A提示：寫出競爭廠商的實際名稱（與產品型號），例如「日本 Okuma」，"
-        "審查委員才能判斷比較是否合理%0A依據：計畫書撰寫技巧（競爭分析）%0A說明：docs/rules.md#writing.competitors"]
+        "審查委員才能判斷比較是否合理%0A依據：計畫書撰寫技巧（競爭分析）%0A說明：docs/rule-reference.md#writing.competitors"]
     missing = run_tiip("check", "--format", "github", str(tmp_path / "none.yaml"))
     assert missing.stdout.startswith(f"::error file={tmp_path / 'none.yaml'},title=io::找不到檔案。")
 
@@ -128,7 +128,7 @@ def test_json_keeps_its_shape_and_adds_the_doc_link(tmp_path):
     finding = entry["diagnostics"][0]
     assert set(finding) == {"rule", "severity", "line", "column", "pointer", "message", "hint",
                             "citation", "doc"}
-    assert finding["doc"] == "docs/rules.md#writing.competitors"
+    assert finding["doc"] == "docs/rule-reference.md#writing.competitors"
     assert report["summary"] == {"files": 1, "error": 0, "warning": 1, "info": 0}
 
 

@@ -1,4 +1,4 @@
-"""Rule documentation is generated from the code and the rule set: docs/rules.md must be what
+"""Rule documentation is generated from the code and the rule set: docs/rule-reference.md must be what
 the generator writes, every rule has its documentation, tiip rules --explain prints it."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ NEW_FAMILIES = ("writing.", "review.", "text.")
 
 def test_docs_rules_md_is_up_to_date():
     expected = markdown(load_ruleset(known_years()[-1]))
-    actual = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert actual == expected, "run: tiip rules --format markdown > docs/rules.md"
+    actual = (ROOT / "docs" / "rule-reference.md").read_text(encoding="utf-8")
+    assert actual == expected, "run: tiip rules --format markdown > docs/rule-reference.md"
 
 
 def test_every_rule_has_english_and_chinese_documentation():
@@ -41,7 +41,7 @@ def test_explain_prints_the_rule_documentation():
     assert "嚴重度：warning（民國 105 年度規則集）" in lines
     assert "依據：計畫書格式（摘要表字數限制）" in lines
     assert any(line.startswith("門檻：title ≤ 50 字、summary.abstract ≤ 500 字") for line in lines)
-    assert lines[-1] == "文件：docs/rules.md#writing.length"
+    assert lines[-1] == "文件：docs/rule-reference.md#writing.length"
 
 
 def test_explain_a_review_rule_quotes_the_criterion_in_english_too():

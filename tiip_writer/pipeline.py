@@ -51,16 +51,15 @@ def check_file(path: Path, display: str | None = None, config: Config | None = N
                          config=config if config is not None else config_for(path))
     if source.data is not None and all(d.rule in MODEL_SAFE for d in diagnostics):
         result.proposal = build_proposal(source.data)
-        _apply_rules(result)
+        _apply_rules(result, result.proposal)
     _apply_suppressions(result)
     result.diagnostics.sort(key=lambda d: d.sort_key)
     return result
 
 
-def _apply_rules(result: CheckResult) -> None:
+def _apply_rules(result: CheckResult, proposal: Proposal) -> None:
     """Select the year's rule set, compute the budget and add the rules' findings."""
-    proposal, source = result.proposal, result.source
-    assert proposal is not None
+    source = result.source
     year = proposal.programme.year
     try:
         result.ruleset = result.config.apply(load_ruleset(year))

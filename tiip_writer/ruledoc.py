@@ -1,5 +1,5 @@
 """Rule documentation generated from the code and the rule set, so that it cannot drift:
-`tiip rules --explain ID`, docs/rules.md, SARIF help and the link every finding carries.
+`tiip rules --explain ID`, docs/rule-reference.md, SARIF help and the link every finding carries.
 
 A rule's zh-TW text is `Rule.about`, its English text the rule module's docstring; severity,
 citation, threshold and (for review rules) the criterion's wording come from the rule set.
@@ -16,8 +16,8 @@ from tiip_writer.rules import all_rules, rule_modules
 from tiip_writer.ruleset import RuleSet
 from tiip_writer.suppress import TOOL_RULES
 
-DOCS_FILE = "docs/rules.md"
-URL_LABEL = "Rule documentation"  # [project.urls] entry naming where docs/rules.md is published
+DOCS_FILE = "docs/rule-reference.md"
+URL_LABEL = "Rule documentation"  # [project.urls] entry naming where docs/rule-reference.md is published
 FAMILIES = {
     "eligibility": Text("申請資格", "Eligibility"), "period": Text("計畫期程", "Period"),
     "scope": Text("計畫範圍", "Scope"), "budget": Text("經費", "Budget"),
@@ -72,7 +72,7 @@ def suggest(rule_id: str) -> list[str]:
 
 def doc_link(rule_id: str) -> str:
     """Return the link to the rule's documentation: absolute when the package declares where
-    docs/rules.md is published ([project.urls] "Rule documentation"), else repository-relative."""
+    docs/rule-reference.md is published ([project.urls] "Rule documentation"), else repository-relative."""
     base = _published_docs()
     return f"{base or DOCS_FILE}#{rule_id}"
 
@@ -113,7 +113,7 @@ def explain(rule_id: str, rs: RuleSet, lang: str) -> str:
 
 
 def markdown_section(doc: RuleDoc, level: str = "###") -> str:
-    """Return one rule's section of docs/rules.md (both languages)."""
+    """Return one rule's section of docs/rule-reference.md (both languages)."""
     rows = [("嚴重度 severity", doc.severity or "—"), ("依據 source", doc.citation or "—")]
     if doc.threshold:
         rows.append(("門檻 threshold", doc.threshold.zh))
@@ -126,7 +126,7 @@ def markdown_section(doc: RuleDoc, level: str = "###") -> str:
 
 
 def markdown(rs: RuleSet) -> str:
-    """Return docs/rules.md: every rule of rule set `rs` and the tool's own findings."""
+    """Return docs/rule-reference.md: every rule of rule set `rs` and the tool's own findings."""
     ids = [entry.id for entry in rs.rules] + list(TOOL_RULES)
     parts = [f"# 規則說明 Rule reference\n\n"
              f"由 `tiip rules --format markdown` 依民國 {rs.year} 年度規則集與規則程式產生，請勿手動編輯。\n"

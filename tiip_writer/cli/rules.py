@@ -1,5 +1,5 @@
 """`tiip rules [--year N]`: every rule of a programme year with severity, threshold, citation;
-`--explain ID` prints one rule's documentation, `--format markdown` all of it (docs/rules.md)."""
+`--explain ID` prints one rule's documentation, `--format markdown` all of it (docs/rule-reference.md)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ UNKNOWN = Text("沒有民國 {year} 年度的規則集；已知年度：{known}"
               help="計畫年度（民國），預設為最新年度。Programme year (ROC), default the latest.")
 @click.option("--format", "output", type=click.Choice(["text", "json", "markdown"]),
               default="text", show_default=True,
-              help="輸出格式；markdown 即 docs/rules.md。Output format (markdown: docs/rules.md).")
+              help="輸出格式；markdown 即 docs/rule-reference.md。Output format (markdown: docs/rule-reference.md).")
 @click.option("--explain", "explain_id", metavar="ID", default=None,
               help="顯示一條規則的完整說明。Print one rule's documentation.")
 @lang_option

@@ -5,7 +5,7 @@ those the programme year's rule set lists. Rules return Findings (pointer + mess
 adds the file position, severity and citation from the rule set.
 
 A rule module's docstring is the rule's English documentation and `Rule.about` its zh-TW one:
-`tiip rules --explain ID` and docs/rules.md are generated from both, so they cannot drift.
+`tiip rules --explain ID` and docs/rule-reference.md are generated from both, so they cannot drift.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ from tiip_writer.ruleset import RuleSet
 PERCENT = Text("%", "%")
 MONTHS = Text(" 個月", " months")
 TIMES = Text(" 倍", "×")
-THOUSANDS = Text(" 千元", " thousand NT$")
 
 
 @dataclass(frozen=True)
@@ -79,6 +78,7 @@ class Measure:
     pointer: str
     detail: Text | None = None   # e.g. the amounts behind a ratio
     hint: Text | None = None
+    at_key: bool = False
 
     @property
     def ok(self) -> bool:
@@ -87,7 +87,7 @@ class Measure:
 
     def figure_text(self, lang: str) -> str:
         """Return the figure as shown: one decimal for %, plain otherwise."""
-        if self.unit is PERCENT:
+        if self.unit == PERCENT:
             return f"{self.figure:.1f}%"
         return f"{fmt_num(self.figure)}{self.unit.get(lang)}"
 
@@ -106,7 +106,7 @@ class Measure:
         return Finding(self.pointer, Text(
             f"{self.label.zh} {self.figure_text('zh')}{detail_zh}，{zh_bound} {limit_zh}",
             f"{self.label.en} {self.figure_text('en')}{detail_en}; {en_bound} {limit_en}"),
-            self.hint)
+            self.hint, self.at_key)
 
 
 Check = Callable[[Context], Iterable[Finding]]
@@ -143,11 +143,15 @@ def limit_text(op: str, name: str, unit: Text) -> Callable[[RuleSet], Text]:
     return describe
 
 
-def fixed_text(zh: str, en: str) -> Callable[[RuleSet], Text]:
-    """Return a threshold describer that always says the same thing."""
-    return lambda rs: Text(zh, en)
+def list_text(name: str) -> Callable[[RuleSet], Text]:
+    """Return a threshold describer listing the rule set's list `name`: '獨資、合夥…'."""
+    def describe(rs: RuleSet) -> Text:
+        items = rs.items(name)
+        return Text("、".join(items), ", ".join(items))
+    return describe
 
 
-def money(amount: int | Decimal) -> Text:
-    """Return an amount in NT$ thousands as text in both languages."""
-    return Text(f"{fmt_num(amount)} 千元", f"{fmt_num(amount)} thousand NT$")
+def ratio(part: int, whole: int) -> Text:
+    """Return the amounts behind a share, shown after it: '（5,740 ÷ 13,090 千元）'."""
+    return Text(f"（{fmt_num(part)} ÷ {fmt_num(whole)} 千元）",
+                f" ({fmt_num(part)} of {fmt_num(whole)} thousand NT$)")

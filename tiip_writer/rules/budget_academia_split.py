@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from tiip_writer.budget.money import percent
 from tiip_writer.diagnostics import Text
-from tiip_writer.numbers import fmt_limit, fmt_num
-from tiip_writer.rules.base import PERCENT, Context, Measure, Rule
+from tiip_writer.numbers import fmt_limit
+from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, ratio
 from tiip_writer.rules.facts import SUBSIDY_RATE, is_academia_plan
 from tiip_writer.ruleset import RuleSet
 from tiip_writer.source.positions import join_pointer
@@ -35,8 +35,8 @@ def measure(ctx: Context) -> Iterator[Measure]:
 
     def share(zh: str, en: str, part: int, op: str, limit: str, pointer: str) -> Measure:
         return Measure(Text(zh, en), percent(part, total), op, num(limit), PERCENT, pointer,
-                       Text(f"（{fmt_num(part)} ÷ {fmt_num(total)} 千元）",
-                            f" ({fmt_num(part)} of {fmt_num(total)} thousand NT$)"))
+                       ratio(part, total),
+                       at_key=pointer in (company_ptr, school_ptr))
 
     yield share("業者經費占總經費", "the companies' budget as a share of the total:",
                 firms.total, ">=", "academia_company_min", company_ptr)

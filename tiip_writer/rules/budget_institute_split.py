@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from tiip_writer.budget.money import percent
 from tiip_writer.diagnostics import Text
 from tiip_writer.numbers import fmt_limit, fmt_num
-from tiip_writer.rules.base import PERCENT, Context, Finding, Measure, Rule
+from tiip_writer.rules.base import PERCENT, Context, Finding, Measure, Rule, ratio
 from tiip_writer.rules.facts import SUBSIDY_RATE, is_institute_plan
 from tiip_writer.ruleset import RuleSet
 
@@ -43,12 +43,10 @@ def measure(ctx: Context) -> Iterator[Measure]:
     total, firms, subsidy = budget.total, budget.kind_amounts("company"), budget.amounts.subsidy
     units = ctx.proposal.budget.units
     company_ptr = next((units[u.id].ptr for u in budget.units_of("company")), SUBSIDY_RATE)
-    of_total = Text(f"（{fmt_num(subsidy)} ÷ {fmt_num(total)} 千元）",
-                    f" ({fmt_num(subsidy)} of {fmt_num(total)} thousand NT$)")
+    of_total = ratio(subsidy, total)
     yield Measure(Text("業者經費占總經費", "the companies' budget as a share of the total:"),
                   percent(firms.total, total), ">=", num("institute_company_min"), PERCENT,
-                  company_ptr, Text(f"（{fmt_num(firms.total)} ÷ {fmt_num(total)} 千元）",
-                                    f" ({fmt_num(firms.total)} of {fmt_num(total)} thousand NT$)"))
+                  company_ptr, ratio(firms.total, total), at_key=company_ptr != SUBSIDY_RATE)
     label = Text("產研計畫補助款占總經費", "subsidy of an industry+institute plan as a share of "
                  "the total:")
     pct = budget.amounts.subsidy_pct

@@ -26,7 +26,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             owner = company.name if company else line.unit
             yield Finding(
                 line.rate_ptr,
-                Text(f"新聘國際研發人才 {person_name(person)} 的人事費以 {fmt_num(line.rate)}% "
+                Text(f"新聘國際研發人才 {person_name(person)}的人事費以 {fmt_num(line.rate)}% "
                      f"補助，但 {owner} 不是中小企業",
                      f"the new international hire {person.id} is subsidised at "
                      f"{fmt_num(line.rate)}%, but {owner} is not an SME"),

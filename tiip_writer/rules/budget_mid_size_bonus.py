@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from tiip_writer.diagnostics import Text
-from tiip_writer.numbers import fmt_limit, fmt_num
-from tiip_writer.rules.base import PERCENT, Context, Finding, Measure, Rule
+from tiip_writer.numbers import fmt_limit
+from tiip_writer.rules.base import PERCENT, Context, Finding, Measure, Rule, ratio
 from tiip_writer.rules.facts import bonus_applies
 from tiip_writer.ruleset import RuleSet
 from tiip_writer.source.positions import join_pointer
@@ -53,8 +53,7 @@ def measure(ctx: Context) -> Iterator[Measure]:
         Text("補助款（含中堅企業加碼）占總經費", "subsidy with the 中堅企業 bonus as a share of the "
              "total budget:"), budget.base_subsidy_pct, "<=", bonus_cap(ctx.rs), PERCENT,
         join_pointer(ctx.proposal.budget.ptr, "subsidy_rate"),
-        Text(f"（{fmt_num(base)} ÷ {fmt_num(budget.total)} 千元）",
-             f" ({fmt_num(base)} of {fmt_num(budget.total)} thousand NT$)"))
+        ratio(base, budget.total))
 
 
 def _threshold(rs: RuleSet) -> Text:

@@ -26,7 +26,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if line.rate > line.default_rate and person.id not in responsible:
             yield Finding(
                 line.rate_ptr,
-                Text(f"新聘{person.new_hire} {person_name(person)} 的人事費以 "
+                Text(f"新聘{person.new_hire} {person_name(person)}的人事費以 "
                      f"{fmt_num(line.rate)}% 補助，但未列入任何查核點的負責人員",
                      f"the new {person.new_hire} hire {person.id} is subsidised at "
                      f"{fmt_num(line.rate)}%, but is responsible for no checkpoint"),

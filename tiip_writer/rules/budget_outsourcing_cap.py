@@ -11,8 +11,7 @@ from collections.abc import Iterator
 
 from tiip_writer.budget.money import percent
 from tiip_writer.diagnostics import Text
-from tiip_writer.numbers import fmt_num
-from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, limit_text
+from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, limit_text, ratio
 from tiip_writer.source.positions import join_pointer
 
 
@@ -27,8 +26,7 @@ def measure(ctx: Context) -> Iterator[Measure]:
         Text("無形資產引進費與委託研究費合計占總經費",
              "intangible assets and commissioned research as a share of the total budget:"),
         percent(amount, ctx.budget.total), "<=", ctx.rs.num("outsourcing_cap"), PERCENT, pointer,
-        Text(f"（{fmt_num(amount)} ÷ {fmt_num(ctx.budget.total)} 千元）",
-             f" ({fmt_num(amount)} of {fmt_num(ctx.budget.total)} thousand NT$)"),
+        ratio(amount, ctx.budget.total),
         Text("技術引進與委託研究不宜取代公司自身的研發；請減少其金額或增加自行研發的經費",
              "bought-in technology and commissioned research should not replace the company's "
              "own R&D; reduce them"))

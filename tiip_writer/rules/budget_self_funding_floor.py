@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tiip_writer.diagnostics import Text
-from tiip_writer.numbers import fmt_limit, fmt_num
-from tiip_writer.rules.base import PERCENT, Context, Measure, Rule
+from tiip_writer.numbers import fmt_limit
+from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, ratio
 from tiip_writer.rules.facts import SUBSIDY_RATE, is_academia_plan
 from tiip_writer.ruleset import RuleSet
 
@@ -23,8 +23,7 @@ def measure(ctx: Context) -> Iterator[Measure]:
     yield Measure(
         Text("自籌款占總經費", "self-funding as a share of the total budget:"),
         amounts.self_funding_pct, ">=", floor, PERCENT, SUBSIDY_RATE,
-        Text(f"（{fmt_num(amounts.self_funding)} ÷ {fmt_num(amounts.total)} 千元）",
-             f" ({fmt_num(amounts.self_funding)} of {fmt_num(amounts.total)} thousand NT$)"))
+        ratio(amounts.self_funding, amounts.total))
 
 
 def _threshold(rs: RuleSet) -> Text:

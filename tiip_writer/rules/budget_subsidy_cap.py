@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tiip_writer.diagnostics import Text
-from tiip_writer.numbers import fmt_num
-from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, limit_text
+from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, limit_text, ratio
 from tiip_writer.rules.facts import SUBSIDY_RATE
 
 
@@ -20,8 +19,7 @@ def measure(ctx: Context) -> Iterator[Measure]:
     yield Measure(
         Text("補助款占總經費", "subsidy as a share of the total budget:"), amounts.subsidy_pct,
         "<=", ctx.rs.num("subsidy_cap"), PERCENT, SUBSIDY_RATE,
-        Text(f"（{fmt_num(amounts.subsidy)} ÷ {fmt_num(amounts.total)} 千元）",
-             f" ({fmt_num(amounts.subsidy)} of {fmt_num(amounts.total)} thousand NT$)"),
+        ratio(amounts.subsidy, amounts.total),
         Text("調低 budget.subsidy_rate 或個別明細的 subsidy_rate",
              "lower budget.subsidy_rate or the subsidy_rate of individual lines"))
 

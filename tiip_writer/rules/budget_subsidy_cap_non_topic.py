@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from tiip_writer.diagnostics import Text
 from tiip_writer.numbers import fmt_num
-from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, limit_text
+from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, limit_text, ratio
 from tiip_writer.rules.facts import SUBSIDY_RATE, bonus_applies, is_institute_plan
 
 
@@ -38,8 +38,7 @@ def measure(ctx: Context) -> Iterator[Measure]:
     yield Measure(
         label, budget.base_subsidy_pct, "<=", ctx.rs.num("subsidy_cap_non_topic"), PERCENT,
         SUBSIDY_RATE,
-        Text(f"（{fmt_num(base)} ÷ {fmt_num(budget.total)} 千元）",
-             f" ({fmt_num(base)} of {fmt_num(budget.total)} thousand NT$)"),
+        ratio(base, budget.total),
         Text("非主題式計畫補助比率以 40% 為上限；請調低 budget.subsidy_rate",
              "plans that are not Top-down are subsidised at most 40%; lower budget.subsidy_rate"))
 

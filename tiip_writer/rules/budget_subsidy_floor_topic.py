@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tiip_writer.diagnostics import Text
-from tiip_writer.numbers import fmt_num
-from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, limit_text
+from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, limit_text, ratio
 from tiip_writer.rules.facts import SUBSIDY_RATE
 
 
@@ -19,8 +18,7 @@ def measure(ctx: Context) -> Iterator[Measure]:
     yield Measure(
         Text("主題式計畫補助款占總經費", "subsidy of a Top-down plan as a share of the total:"),
         amounts.subsidy_pct, ">=", ctx.rs.num("subsidy_floor_topic"), PERCENT, SUBSIDY_RATE,
-        Text(f"（{fmt_num(amounts.subsidy)} ÷ {fmt_num(amounts.total)} 千元）",
-             f" ({fmt_num(amounts.subsidy)} of {fmt_num(amounts.total)} thousand NT$)"))
+        ratio(amounts.subsidy, amounts.total))
 
 
 RULE = Rule(

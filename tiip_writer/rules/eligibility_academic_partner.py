@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tiip_writer.diagnostics import Text
-from tiip_writer.rules.base import Context, Finding, Rule
+from tiip_writer.rules.base import Context, Finding, Rule, list_text
 from tiip_writer.rules.facts import partners
-from tiip_writer.ruleset import RuleSet
 from tiip_writer.source.positions import join_pointer
 
 
@@ -27,13 +26,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                      f"eligible kinds: {', '.join(allowed)}"))
 
 
-def _threshold(rs: RuleSet) -> Text:
-    allowed = rs.items("academic_partner_categories")
-    return Text("、".join(allowed), ", ".join(allowed))
-
-
 RULE = Rule(
     id="eligibility.academic-partner",
     title=Text("學界合作單位為公私立大專院校或公立研究機構",
                "an academic partner is a university, college or public research institute"),
-    check=check, threshold=_threshold)
+    check=check, threshold=list_text("academic_partner_categories"))

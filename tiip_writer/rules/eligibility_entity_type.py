@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tiip_writer.diagnostics import Text
-from tiip_writer.rules.base import Context, Finding, Rule
-from tiip_writer.ruleset import RuleSet
+from tiip_writer.rules.base import Context, Finding, Rule, list_text
 from tiip_writer.source.positions import join_pointer
 
 
@@ -29,13 +28,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                      f"eligible forms: {', '.join(allowed)}"))
 
 
-def _threshold(rs: RuleSet) -> Text:
-    allowed = rs.items("eligible_entity_types")
-    return Text("、".join(allowed), ", ".join(allowed))
-
-
 RULE = Rule(
     id="eligibility.entity-type",
     title=Text("申請者須為依法登記之獨資、合夥事業或公司",
                "every applicant is a registered sole proprietorship, partnership or company"),
-    check=check, threshold=_threshold)
+    check=check, threshold=list_text("eligible_entity_types"))

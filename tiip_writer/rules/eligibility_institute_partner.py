@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tiip_writer.diagnostics import Text
-from tiip_writer.rules.base import Context, Finding, Rule
+from tiip_writer.rules.base import Context, Finding, Rule, list_text
 from tiip_writer.rules.facts import partners
-from tiip_writer.ruleset import RuleSet
 from tiip_writer.source.positions import join_pointer
 
 
@@ -27,13 +26,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                      f"eligible kinds: {', '.join(allowed)}"))
 
 
-def _threshold(rs: RuleSet) -> Text:
-    allowed = rs.items("institute_partner_categories")
-    return Text("、".join(allowed), ", ".join(allowed))
-
-
 RULE = Rule(
     id="eligibility.institute-partner",
     title=Text("法人合作單位為經濟部評鑑之財團法人",
                "an institute partner is an MOEA-evaluated foundation"),
-    check=check, threshold=_threshold)
+    check=check, threshold=list_text("institute_partner_categories"))

@@ -3,8 +3,8 @@ personnel budget (計畫書撰寫技巧：執行能力 — 人力分配).
 
 Checks, per person: the budgeted person-months equal the effort in the team list (whose keys
 are the work items); a person with effort has a personnel line; and the line sits under the
-person's own unit. (More person-months in a work item than it has months is not checked yet:
-the bundled sample does that.)
+person's own unit. Not checked: more person-months in one work item than the item has months
+(a person working more than full time) — the bundled sample does this, so it awaits a decision.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         effort = sum(person.effort.values(), Decimal(0))
         own = [line for line in lines if line.source.person == person.id]
         budgeted = sum((line.person_months for line in own), Decimal(0))
-        detail = "、".join(f"{code} {fmt_num(pm)}" for code, pm in person.effort.items())
+        parts = [f"{code} {fmt_num(pm)}" for code, pm in person.effort.items()]
         if not own:
             yield Finding(
                 join_pointer(person.ptr, "effort"),
@@ -39,9 +39,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 join_pointer(own[0].ptr, "person_months"),
                 Text(f"{person.id} 人事費編列 {fmt_num(budgeted)} 人月，但參與計畫人員表投入 "
-                     f"{fmt_num(effort)} 人月（{detail}）",
+                     f"{fmt_num(effort)} 人月（{'、'.join(parts)}）",
                      f"{person.id} is budgeted for {fmt_num(budgeted)} person-months, but the "
-                     f"team list has {fmt_num(effort)} ({detail})"))
+                     f"team list has {fmt_num(effort)} ({', '.join(parts)})"))
         for line in own:
             if line.unit != person.unit:
                 yield Finding(

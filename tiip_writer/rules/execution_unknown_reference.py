@@ -4,7 +4,6 @@ budget units, executors)."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 
 from tiip_writer.diagnostics import Text
@@ -54,7 +53,8 @@ def _references(ctx: Context) -> Iterable[tuple[str, str, str, bool]]:
 
 def _finding(kind: str, code: str, pointer: str, known: list[str], at_key: bool) -> Finding:
     zh, en = KINDS[kind]
-    close = difflib.get_close_matches(code, known, n=1, cutoff=0.5)
+    # Codes are short, so similarity guesses mislead; suggest only a case-insensitive match.
+    close = [k for k in known if k.lower() == code.lower()]
     listing = "、".join(known)
     hint = Text(f"是不是要寫「{close[0]}」？現有{zh}：{listing}",
                 f"did you mean '{close[0]}'? known: {', '.join(known)}") if close else \

@@ -20,7 +20,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     """Return a finding for each month outside the plan or its work item."""
     months = ctx.proposal.period.months
     for work in ctx.proposal.work_items:
-        yield from _span(f"工作項目 {work.code}", f"work item {work.code}", work.ptr,
+        yield from _span(f"工作項目 {work.code} ", f"work item {work.code}", work.ptr,
                          work.start_month, work.end_month, months)
     items = work_items(ctx.proposal)
     for cp in ctx.proposal.checkpoints:
@@ -31,7 +31,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"查核點 {cp.code} 在第 {cp.month} 個月，超出計畫期程 {months} 個月",
                 f"checkpoint {cp.code} falls in month {cp.month}, after the plan's {months} "
                 "months"))
-        elif item and not item.start_month <= cp.month <= item.end_month:
+        elif item and item.start_month <= item.end_month and \
+                not item.start_month <= cp.month <= item.end_month:
             yield Finding(where, Text(
                 f"查核點 {cp.code} 在第 {cp.month} 個月，不在工作項目 {item.code} 的期間"
                 f"（第 {item.start_month}–{item.end_month} 個月）",
@@ -51,14 +52,15 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def _span(zh: str, en: str, pointer: str, start: int, end: int,
           months: int) -> Iterator[Finding]:
-    """Return a finding when start..end is reversed or ends after the plan."""
+    """Return a finding when start..end is reversed or ends after the plan (`zh` names the
+    thing with its own trailing space, if any: 「工作項目 A1 」, 「「設備」」)."""
     if start > end:
         yield Finding(join_pointer(pointer, "start_month"), Text(
-            f"{zh} 起始月（第 {start} 個月）晚於結束月（第 {end} 個月）",
+            f"{zh}起始月（第 {start} 個月）晚於結束月（第 {end} 個月）",
             f"{en} starts (month {start}) after it ends (month {end})"))
     elif end > months:
         yield Finding(join_pointer(pointer, "end_month"), Text(
-            f"{zh} 在第 {end} 個月結束，超出計畫期程 {months} 個月",
+            f"{zh}在第 {end} 個月結束，超出計畫期程 {months} 個月",
             f"{en} ends in month {end}, after the plan's {months} months"))
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tiip_writer.diagnostics import Text
-from tiip_writer.rules.base import Context, Finding, Rule
-from tiip_writer.ruleset import RuleSet
+from tiip_writer.rules.base import Context, Finding, Rule, list_text
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -28,13 +27,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                  "add plan_specific.field_trial with site, plan and operation"), at_key=True)
 
 
-def _threshold(rs: RuleSet) -> Text:
-    types = rs.items("field_trial_plan_types")
-    return Text("、".join(types), ", ".join(types))
-
-
 RULE = Rule(
     id="scope.field-trial",
     title=Text("新興育成與展系統計畫具國內場域試煉規劃",
                "新興育成 and 展系統 plans describe a domestic field trial"),
-    check=check, threshold=_threshold)
+    check=check, threshold=list_text("field_trial_plan_types"))

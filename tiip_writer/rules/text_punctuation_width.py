@@ -20,13 +20,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     for pointer, text in text_fields(ctx.proposal):
         issues = {issue.offset: issue for issue in halfwidth_punctuation(text)}
         for group in by_sentence(text, sorted(issues)):
-            pairs = "、".join(dict.fromkeys(f"{issues[i].found} → {issues[i].suggestion}"
-                                            for i in group))
-            marks = "".join(dict.fromkeys(issues[i].found for i in group))
+            pairs = dict.fromkeys((issues[i].found, issues[i].suggestion) for i in group)
+            marks = "".join(found for found, _full in pairs)
             yield Finding(pointer, Text(
                 f"中文句子中使用半形標點「{marks}」（{len(group)} 處）",
                 f"half-width punctuation '{marks}' in a Chinese sentence ({len(group)}×)"),
-                Text(f"改為全形標點：{pairs}", f"use full-width punctuation: {pairs}"),
+                Text("改為全形標點：" + "、".join(f"{a} → {b}" for a, b in pairs),
+                     "use full-width punctuation: " + ", ".join(f"'{a}' → '{b}'" for a, b in pairs)),
                 char=group[0])
 
 
