@@ -4,11 +4,11 @@ and limits; mistakes in it are input errors (exit 2) naming the file."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import run_tiip
+from variants import check, edit, only, sample
+
 from tiip_writer.config import Config, find_config, load_config
 from tiip_writer.diagnostics import InputError
-from variants import check, edit, only, sample
 
 ANONYMOUS = ("name: 日本 Okuma", "name: A公司")
 

@@ -9,7 +9,6 @@ from urllib.parse import urlparse
 
 import jsonschema
 import pytest
-
 from conftest import SAMPLES, locate, run_tiip
 from variants import edit, sample
 
@@ -65,7 +64,8 @@ def test_sarif_with_findings_of_every_kind_is_valid(tmp_path):
                             "suppression.unknown-rule", "schema.type"}
     term = by_rule["text.taiwan-term"]
     line, column = locate(text, "軟件")
-    assert term["locations"][0]["physicalLocation"]["region"] == {"startLine": line, "startColumn": column}
+    region = term["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": line, "startColumn": column}
     assert term["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == \
         (tmp_path / "計畫 書.yaml").as_uri()
     assert term["level"] == "warning"
@@ -114,7 +114,8 @@ def test_info_becomes_a_github_notice(tmp_path):
     path = tmp_path / "p.yaml"
     path.write_text(edit(sample(), ("launch: 2018 年第 3 季", "launch: 無")), encoding="utf-8")
     result = run_tiip("check", "--format", "github", str(path))
-    assert result.stdout.startswith("::notice ") and "title=review.high-value.marketing" in result.stdout
+    assert result.stdout.startswith("::notice ")
+    assert "title=review.high-value.marketing" in result.stdout
 
 
 def test_json_keeps_its_shape_and_adds_the_doc_link(tmp_path):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 from conftest import ROOT, SAMPLES, locate, run_tiip
+from variants import EMERGING, HIGH_VALUE, edit, sample
+
 from tiip_writer.config import Config
 from tiip_writer.pipeline import check_file
 from tiip_writer.review import review_checklist
-from variants import EMERGING, HIGH_VALUE, edit, sample
 
 
 def test_checklist_of_the_high_value_sample():

@@ -1,9 +1,10 @@
-"""Rule documentation is generated from the code and the rule set: docs/rule-reference.md must be what
-the generator writes, every rule has its documentation, tiip rules --explain prints it."""
+"""Rule documentation is generated from the code and the rule set: docs/rule-reference.md
+must be what the generator writes, every rule has its documentation, tiip rules --explain prints it."""
 
 from __future__ import annotations
 
 from conftest import ROOT, run_tiip
+
 from tiip_writer.ruledoc import markdown
 from tiip_writer.rules import all_rules, rule_modules
 from tiip_writer.ruleset import known_years, load_ruleset

@@ -3,11 +3,24 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
 from conftest import SAMPLES, locate
+from variants import (
+    EMERGING,
+    SYSTEM,
+    TOPDOWN,
+    at,
+    check,
+    edit,
+    edit_re,
+    one,
+    only,
+    sample,
+)
+
 from tiip_writer.rules import all_rules
-from variants import EMERGING, HIGH_VALUE, SYSTEM, TOPDOWN, at, check, edit, edit_re, one, only, sample
 
 REVIEW = sorted(r for r in all_rules() if r.startswith("review."))
 KEY_COMPONENT = """  key_component:
@@ -220,5 +233,5 @@ def test_review_rules_stay_silent_for_other_plan_types(tmp_path):
 
 
 def test_every_review_rule_is_tested_here():
-    source = open(__file__, encoding="utf-8").read()
+    source = Path(__file__).read_text(encoding="utf-8")
     assert [r for r in REVIEW if f"# --- {r} " not in source] == []

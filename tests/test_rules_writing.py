@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
-
 from conftest import SAMPLES, locate, run_tiip
+from variants import HIGH_VALUE, at, check, edit, edit_re, one, only, sample
+
 from tiip_writer.config import Config
 from tiip_writer.rules import Context, all_rules
-from variants import HIGH_VALUE, at, check, edit, edit_re, one, only, sample
 
 WRITING = sorted(r for r in all_rules() if r.startswith("writing."))
 
@@ -249,5 +250,5 @@ def test_agency_names_follow_the_rule_set_mapping(tmp_path):
 
 
 def test_every_writing_rule_is_tested_here():
-    source = open(__file__, encoding="utf-8").read()
+    source = Path(__file__).read_text(encoding="utf-8")
     assert [r for r in WRITING if f"# --- {r} " not in source] == []

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from tiip_writer.text.chinese import (
-    TextIssue, halfwidth_punctuation, mainland_terms, simplified_characters, visible_length)
+    TextIssue,
+    halfwidth_punctuation,
+    mainland_terms,
+    simplified_characters,
+    visible_length,
+)
 
 
 def test_simplified_characters_found_with_traditional_form():

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from conftest import ROOT
+
 from tiip_writer.config import Config
 from tiip_writer.diagnostics import Diagnostic
 from tiip_writer.pipeline import CheckResult, check_file
@@ -54,7 +55,8 @@ def only(result: CheckResult, rule: str) -> list[Diagnostic]:
 def one(result: CheckResult, rule: str) -> Diagnostic:
     """Return the single finding of `rule` (fails when there are none or several)."""
     found = only(result, rule)
-    assert len(found) == 1, [f"{d.rule} {d.line}:{d.column} {d.message.zh}" for d in result.diagnostics]
+    assert len(found) == 1, [f"{d.rule} {d.line}:{d.column} {d.message.zh}"
+                             for d in result.diagnostics]
     return found[0]
 
 

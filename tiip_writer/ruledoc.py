@@ -17,7 +17,8 @@ from tiip_writer.ruleset import RuleSet
 from tiip_writer.suppress import TOOL_RULES
 
 DOCS_FILE = "docs/rule-reference.md"
-URL_LABEL = "Rule documentation"  # [project.urls] entry naming where docs/rule-reference.md is published
+# The [project.urls] entry naming where docs/rule-reference.md is published, if it is.
+URL_LABEL = "Rule documentation"
 FAMILIES = {
     "eligibility": Text("申請資格", "Eligibility"), "period": Text("計畫期程", "Period"),
     "scope": Text("計畫範圍", "Scope"), "budget": Text("經費", "Budget"),
@@ -72,7 +73,8 @@ def suggest(rule_id: str) -> list[str]:
 
 def doc_link(rule_id: str) -> str:
     """Return the link to the rule's documentation: absolute when the package declares where
-    docs/rule-reference.md is published ([project.urls] "Rule documentation"), else repository-relative."""
+    docs/rule-reference.md is published ([project.urls] "Rule documentation"), else relative to
+    the repository."""
     base = _published_docs()
     return f"{base or DOCS_FILE}#{rule_id}"
 

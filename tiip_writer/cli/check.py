@@ -101,9 +101,9 @@ def _emit(outcomes: list[Outcome], output: str, exit_code: int, lang: str,
 
         click.echo(json.dumps(sarif_log(outcomes, lang, exit_code), ensure_ascii=False, indent=2))
     else:
-        from tiip_writer.report.github import annotations
+        from tiip_writer.report.github import github_annotations
 
-        for line in annotations(outcomes, lang):
+        for line in github_annotations(outcomes, lang):
             click.echo(line)
     click.echo(summary(outcomes, lang), err=True)
 

@@ -11,7 +11,7 @@ from tiip_writer.report import Outcome, Unreadable
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def annotations(outcomes: list[Outcome], lang: str) -> list[str]:
+def github_annotations(outcomes: list[Outcome], lang: str) -> list[str]:
     """Return one workflow command per finding and per unreadable file."""
     lines = []
     for outcome in outcomes:

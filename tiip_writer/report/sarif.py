@@ -100,8 +100,8 @@ def _notification(outcome: Unreadable, lang: str) -> dict[str, Any]:
     text = error.message.get(lang)
     if error.hint:
         text += ("\n提示：" if lang == "zh" else "\nhint: ") + error.hint.get(lang)
-    return {"level": "error", "message": {"text": text}, "locations": [{"physicalLocation": physical}],
-            "descriptor": {"id": "io"}}
+    return {"level": "error", "message": {"text": text},
+            "locations": [{"physicalLocation": physical}], "descriptor": {"id": "io"}}
 
 
 def artifact_uri(file: str) -> str:

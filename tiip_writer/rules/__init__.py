@@ -11,7 +11,6 @@ import importlib
 import pkgutil
 from functools import cache
 from types import ModuleType
-
 from typing import Any
 
 from tiip_writer.diagnostics import Diagnostic, Severity
@@ -99,7 +98,8 @@ def measures(ctx: Context, prefix: str = "") -> list[tuple[RuleEntry, Measure]]:
 
 
 def locate(positions: PositionMap, pointer: str, at_key: bool = False) -> tuple[int, int]:
-    """Return where to point for `pointer`: its value (or key), else its nearest present parent's key."""
+    """Return where to point for `pointer`: its value (or key), else its nearest present
+    parent's key."""
     if pointer in positions.values:
         return positions.key_at(pointer) if at_key else positions.value_at(pointer)
     while pointer and pointer not in positions.values:

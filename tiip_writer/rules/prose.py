@@ -37,7 +37,8 @@ def _walk(value: Any, pointer: str, found: list[tuple[str, str]]) -> None:
     elif dataclasses.is_dataclass(value):
         for field in dataclasses.fields(value):
             if field.name != "ptr":
-                _walk(getattr(value, field.name), join_pointer(value.ptr, field.name), found)
+                _walk(getattr(value, field.name), join_pointer(getattr(value, "ptr"), field.name),
+                      found)
     elif isinstance(value, (tuple, list)):
         for index, item in enumerate(value):
             _walk(item, join_pointer(pointer, index), found)
@@ -52,13 +53,14 @@ def dotted(pointer: str) -> str:
 
 
 def matches_path(pointer: str, pattern: str) -> bool:
-    """Return True when `pointer` is the dotted `pattern`, where '*' stands for one list index or key."""
+    """Return True when `pointer` is the dotted `pattern` ('*' stands for one index or key)."""
     return _path_regex(pattern).fullmatch(pointer) is not None
 
 
 @cache
 def _path_regex(pattern: str) -> re.Pattern[str]:
-    tokens = (r"[^/]+" if t == "*" else re.escape(join_pointer("", t)[1:]) for t in pattern.split("."))
+    tokens = (r"[^/]+" if t == "*" else re.escape(join_pointer("", t)[1:])
+              for t in pattern.split("."))
     return re.compile("".join("/" + t for t in tokens))
 
 
@@ -90,7 +92,7 @@ def first_term(text: str, terms: Iterable[str]) -> tuple[int, str] | None:
 
 
 def is_empty_answer(text: str, rs: RuleSet) -> bool:
-    """Return True for a text that says nothing: blank, dashes or dots only, or 'N/A' and the like."""
+    """Return True for a text that says nothing: blank, dashes or dots only, 'N/A' and such."""
     stripped = text.strip()
     return all(ch in _BLANKISH for ch in stripped) or stripped in rs.items("empty_answers")
 

@@ -22,12 +22,13 @@ def evidence(ctx: Context) -> list[Evidence]:
     trial = ctx.proposal.plan_specific.field_trial
     covered = "scope.field-trial" if trial is None else None
     return [
-        text_evidence(ctx, "/plan_specific/field_trial/site", trial and trial.site,
+        text_evidence(ctx, "/plan_specific/field_trial/site", trial.site if trial else None,
                       Text("國內試煉場域", "the domestic trial site"),
                       Text("在 field_trial.site 寫出場域與合作單位", "name the site"),
                       covered_by=covered),
         _commitment(ctx),
-        text_evidence(ctx, "/plan_specific/field_trial/operation", trial and trial.operation,
+        text_evidence(ctx, "/plan_specific/field_trial/operation",
+                      trial.operation if trial else None,
                       Text("服務商或場域的後續營運模式", "the operating model after the plan"),
                       Text("在 field_trial.operation 說明計畫結束後誰營運、如何維運與收費",
                            "say who runs the site afterwards and how"), covered_by=covered),

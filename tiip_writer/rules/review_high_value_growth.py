@@ -46,7 +46,7 @@ def evidence(ctx: Context) -> list[Evidence]:
 
 
 def _multiples(uplift: ValueUplift) -> list[tuple[Text, Decimal]]:
-    """Return after ÷ before for unit price, unit gross profit and annual volume (when before > 0)."""
+    """Return after ÷ before for unit price, unit gross profit and volume (where before > 0)."""
     before, after = uplift.before, uplift.after
     pairs = [
         (Text("單價", "unit price"), before.unit_price, after.unit_price),

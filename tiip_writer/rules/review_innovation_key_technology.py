@@ -28,13 +28,14 @@ def evidence(ctx: Context) -> list[Evidence]:
     component = ctx.proposal.plan_specific.key_component
     base = "/plan_specific/key_component"
     return [
-        text_evidence(ctx, base + "/beyond_domestic", component and component.beyond_domestic,
+        text_evidence(ctx, base + "/beyond_domestic",
+                      component.beyond_domestic if component else None,
                       Text("超越國內技術、取代進口的說明", "how it goes beyond domestic technology "
                            "and replaces imports"),
                       Text("在 plan_specific.key_component.beyond_domestic 說明超越國內水準與取代"
                            "國外產品之處", "explain in key_component.beyond_domestic")),
         _specs(ctx),
-        text_evidence(ctx, base + "/supply_chain", component and component.supply_chain,
+        text_evidence(ctx, base + "/supply_chain", component.supply_chain if component else None,
                       Text("帶動上中下游廠商的說明", "the pull on upstream and downstream firms"),
                       Text("在 plan_specific.key_component.supply_chain 說明帶動的廠商與補足的缺口",
                            "name the firms pulled along in key_component.supply_chain")),

@@ -26,7 +26,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"中文句子中使用半形標點「{marks}」（{len(group)} 處）",
                 f"half-width punctuation '{marks}' in a Chinese sentence ({len(group)}×)"),
                 Text("改為全形標點：" + "、".join(f"{a} → {b}" for a, b in pairs),
-                     "use full-width punctuation: " + ", ".join(f"'{a}' → '{b}'" for a, b in pairs)),
+                     "use full-width punctuation: "
+                     + ", ".join(f"'{a}' → '{b}'" for a, b in pairs)),
                 char=group[0])
 
 

@@ -66,7 +66,7 @@ def simplified_characters(text: str) -> list[TextIssue]:
     if not _CJK.search(text):
         return []
     marked = _characters("simplified-in-big5.txt")
-    offsets = [i for i, ch in enumerate(text) if ch in marked] if not marked.isdisjoint(text) else []
+    offsets = [] if marked.isdisjoint(text) else [i for i, ch in enumerate(text) if ch in marked]
     outside = _outside_big5(text)
     if outside:
         s2t, t2s = _converters()
