@@ -252,3 +252,12 @@ def test_agency_names_follow_the_rule_set_mapping(tmp_path):
 def test_every_writing_rule_is_tested_here():
     source = Path(__file__).read_text(encoding="utf-8")
     assert [r for r in WRITING if f"# --- {r} " not in source] == []
+
+
+def test_a_placeholder_is_reported_once_by_writing_placeholder(tmp_path):
+    text = edit_re(sample(), r"^  advantage: \|\n.*?(?=^  method:)", "  advantage: （請填寫：技術優勢）\n")
+    result = check(tmp_path, text)
+    assert [d.rule for d in result.diagnostics] == ["writing.placeholder"]
+    quiet = check(tmp_path, text, Config(rules={"writing.placeholder": "off"}))
+    # review.high-value.product-innovation leaves the advantage to writing.tech-advantage
+    assert [d.rule for d in quiet.diagnostics] == ["writing.tech-advantage"]

@@ -13,7 +13,7 @@ from typing import Any
 
 from tiip_writer.diagnostics import Text
 from tiip_writer.rules.base import Context, Evidence, Finding, Rule
-from tiip_writer.rules.prose import first_term, says_nothing_here
+from tiip_writer.rules.prose import first_term, placeholder, says_nothing_here, text_fields
 from tiip_writer.ruleset import RuleSet, RulesetError
 
 Gather = Callable[[Context], list[Evidence]]
@@ -43,7 +43,8 @@ def review_rule(rule_id: str, title: Text, gather: Gather, about: str) -> Rule:
 
     def check(ctx: Context) -> Iterator[Finding]:
         for item in evidence(ctx):
-            if item.found or (item.covered_by and ctx.rs.rule(item.covered_by)):
+            if item.found or (item.covered_by and ctx.rs.rule(item.covered_by)) \
+                    or _placeholder_within(ctx, item.pointer):
                 continue
             yield Finding(item.pointer, Text(
                 f"審查重點「{title.zh}」：缺少{item.label.zh}",
@@ -51,6 +52,15 @@ def review_rule(rule_id: str, title: Text, gather: Gather, about: str) -> Rule:
                 item.missing, at_key=item.char is None, char=item.char)
 
     return Rule(id=rule_id, title=title, check=check, evidence=evidence, about=about)
+
+
+def _placeholder_within(ctx: Context, pointer: str) -> bool:
+    """Return True when a text at or under `pointer` still holds a placeholder, which
+    writing.placeholder reports (while it is active) where it stands."""
+    if ctx.rs.rule("writing.placeholder") is None:
+        return False
+    return any(placeholder(text, ctx.rs) for at, text in text_fields(ctx.proposal)
+               if at == pointer or at.startswith(pointer + "/"))
 
 
 def text_evidence(ctx: Context, pointer: str, value: str | None, label: Text, missing: Text,

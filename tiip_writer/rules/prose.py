@@ -113,6 +113,14 @@ def says_nothing_here(text: str | None, rs: RuleSet) -> bool:
     return stripped in ("無", "无") or visible_length(stripped) < int(rs.num("substantive_min_chars"))
 
 
+def left_unsaid(text: str | None, rs: RuleSet) -> bool:
+    """Return True when a text that must say something does not, and no other rule says so:
+    a leftover placeholder is writing.placeholder's finding while that rule is active."""
+    if text is not None and placeholder(text, rs) and rs.rule("writing.placeholder"):
+        return False
+    return says_nothing_here(text, rs)
+
+
 def sentences(text: str) -> Iterator[tuple[int, str]]:
     """Return each sentence of `text` (split after 。！？； and at blank lines; a single line
     break is a soft wrap of the prose) with its offset."""

@@ -37,12 +37,21 @@ def evidence(ctx: Context) -> list[Evidence]:
         Evidence(Text(f"倍數成長（{shown_zh or '無法計算'}；至少一項達 {fmt_limit(wanted)} 倍）",
                       f"many-fold growth ({shown_en or 'not computable'}; one of them at least "
                       f"{fmt_limit(wanted)}×)"),
-                 uplift.ptr + "/after", any(m >= wanted for _name, m in multiples), Text(
-                     f"審查重點要求單價（毛利）或銷售量倍數成長；請檢視計畫後的數字，或在 narrative "
-                     f"說明成長依據（目前最高 {max((m for _n, m in multiples), default=0):.2f} 倍）",
-                     "the criterion asks for many-fold growth of price (margin) or volume; review "
-                     "the after figures or explain the growth in narrative")),
+                 uplift.ptr + "/after", any(m >= wanted for _name, m in multiples),
+                 _hint(multiples)),
     ]
+
+
+def _hint(multiples: list[tuple[Text, Decimal]]) -> Text:
+    """Return what to do when the growth is not many-fold (or cannot be computed)."""
+    if not multiples:
+        return Text("填寫計畫前（before）的實際單價、毛利率與年銷量，才能計算成長倍數",
+                    "give the actual figures before the plan so that growth can be computed")
+    best = max(m for _name, m in multiples)
+    return Text(f"審查重點要求單價（毛利）或銷售量倍數成長（目前最高 {best:.2f} 倍）；請檢視計畫後的"
+                "數字，或在 narrative 說明成長依據",
+                f"the criterion asks for many-fold growth of price (margin) or volume (best now "
+                f"{best:.2f}×); review the after figures or explain the growth in narrative")
 
 
 def _multiples(uplift: ValueUplift) -> list[tuple[Text, Decimal]]:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from tiip_writer.diagnostics import Text
 from tiip_writer.model.proposal import QuantifiedBenefits
 from tiip_writer.rules.base import Context, Finding, Rule
-from tiip_writer.rules.prose import says_nothing_here
+from tiip_writer.rules.prose import left_unsaid
 
 _QUALITATIVE = {"company": Text("對公司", "for the company"),
                 "industry": Text("對產業", "for the industry")}
@@ -31,7 +31,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             "investment, jobs, cost reduction or patents"), at_key=True)
     qualitative = benefits.qualitative
     for key, whom in _QUALITATIVE.items():
-        if says_nothing_here(getattr(qualitative, key), ctx.rs):
+        if left_unsaid(getattr(qualitative, key), ctx.rs):
             yield Finding(f"{qualitative.ptr}/{key}", Text(
                 f"沒有具體說明{whom.zh}的質化效益", f"no real qualitative benefit {whom.en}"),
                 Text("說明計畫完成後能力、市場地位或產業帶動上的具體改變",

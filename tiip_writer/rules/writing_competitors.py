@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from tiip_writer.diagnostics import Text
 from tiip_writer.model.proposal import Competition
 from tiip_writer.rules.base import Context, Finding, Rule
-from tiip_writer.rules.prose import is_empty_answer, says_nothing_here
+from tiip_writer.rules.prose import is_empty_answer, left_unsaid, placeholder
 from tiip_writer.ruleset import RuleSet
 from tiip_writer.text.chinese import visible_length
 
@@ -50,7 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 def _differentiation(competition: Competition, rs: RuleSet) -> Iterator[Finding]:
     text = competition.differentiation
     shortest = int(rs.num("differentiation_min_chars"))
-    if says_nothing_here(text, rs) or visible_length(text) < shortest:
+    if left_unsaid(text, rs) or (not placeholder(text, rs) and visible_length(text) < shortest):
         yield Finding(competition.ptr + "/differentiation", Text(
             f"沒有說明與競爭者的差異與利基（少於 {shortest} 字）",
             f"the differentiation from the competitors is not explained (under {shortest} "

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from tiip_writer.diagnostics import Text
 from tiip_writer.rules.base import Context, Finding, Rule
-from tiip_writer.rules.prose import says_nothing_here
+from tiip_writer.rules.prose import left_unsaid
 
 STRATEGIES = {
     "product": Text("產品策略", "product strategy"),
@@ -25,7 +25,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     """Return a finding for each of the four strategies that says nothing."""
     marketing = ctx.proposal.marketing
     for key, name in STRATEGIES.items():
-        if says_nothing_here(getattr(marketing, key), ctx.rs):
+        if left_unsaid(getattr(marketing, key), ctx.rs):
             yield Finding(f"{marketing.ptr}/{key}", Text(
                 f"行銷策略缺少具體的{name.zh}（marketing.{key}）",
                 f"the marketing plan has no real {name.en} (marketing.{key})"), Text(

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from tiip_writer.diagnostics import Text
 from tiip_writer.rules.base import Context, Finding, Rule
-from tiip_writer.rules.prose import says_nothing_here
+from tiip_writer.rules.prose import left_unsaid
 
 _PARTS = (
     ("advantage", Text("公司本身的技術優勢", "the company's own technical advantage"),
@@ -29,7 +29,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     """Return a finding for each of advantage and innovation that says nothing."""
     technology = ctx.proposal.technology
     for key, what, hint in _PARTS:
-        if says_nothing_here(getattr(technology, key), ctx.rs):
+        if left_unsaid(getattr(technology, key), ctx.rs):
             yield Finding(f"{technology.ptr}/{key}", Text(
                 f"技術章節沒有具體說明{what.zh}（technology.{key}）",
                 f"the technology section does not state {what.en} (technology.{key})"), hint)
