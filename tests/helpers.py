@@ -1,18 +1,21 @@
-"""Build proposal variants from the sample's text and look at what checking them finds.
-
-Variants are made by exact string replacement on the sample, so every other line keeps its
-position and a test can say where a finding must point by searching the variant's text.
+"""Shared test helpers: the samples, proposal variants made by exact string replacement (so
+every other line keeps its position), a CLI runner, and ways to look at what checking finds.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from tiip_writer.cli.main import cli
 from tiip_writer.diagnostics import Diagnostic
 from tiip_writer.pipeline import CheckResult, check_file
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "samples" / "high-value-thermal-compensation.yaml"
+SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
+SAMPLE = BASE_SAMPLE = ROOT / "samples" / "high-value-thermal-compensation.yaml"
 
 
 def sample_text() -> str:
@@ -118,3 +121,24 @@ def with_second_company(text: str, lead: bool) -> str:
         block = edit(block, ("      name: 安邦感測科技有限公司\n",
                              "      name: 安邦感測科技有限公司\n      lead: true\n"))
     return text[:end] + block + text[end:]
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def run_tiip(*args: str) -> CliResult:
+    """Run the tiip CLI in-process and return its exit code and both output streams."""
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return CliResult(result.exit_code, result.stdout, result.stderr)
+
+
+def replace_once(text: str, old: str, new: str) -> str:
+    """Return `text` with `old` (which must occur exactly once) replaced by `new`."""
+    return edit(text, (old, new))
+
+
+locate = position

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import locate, replace_once, run_tiip, sample_text
+from tests.helpers import locate, replace_once, run_tiip, sample_text
 
 FINDING = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+)  (?P<sev>\w+)  (?P<rule>\S+)  (?P<msg>.*)$")
 

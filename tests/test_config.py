@@ -4,9 +4,9 @@ and limits; mistakes in it are input errors (exit 2) naming the file."""
 from __future__ import annotations
 
 import pytest
-from conftest import run_tiip
-from variants import check, edit, only, sample
 
+from tests.helpers import run_tiip
+from tests.variants import check, edit, only, sample
 from tiip_writer.config import Config, find_config, load_config
 from tiip_writer.diagnostics import InputError
 

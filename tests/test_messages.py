@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from helpers import (
+from tests.helpers import (
     SUBSIDY_RATE,
     Checker,
     edit,
@@ -66,6 +66,7 @@ FAILING: list[Make] = [
         "      resource_allocation: 前案已於 104 年 12 月結案，目前無執行中之政府計畫，本計畫人力與設備可全數投入。\n", "")),
     swap("          agreement: 意向書\n          purpose: 縮短", "          purpose: 縮短"),
     swap("  rd_log: true", "  rd_log: false"),
+    swap("    effort: {B1: 8, B2: 4}", "    effort: {B1: 10, B2: 2}"),
     # writing.*, review.*, text.*
     swap("source: 台灣區工具機暨零組件工業同業公會（TMBA）", "source: 本公司推估"),
     lambda t: re.sub(r"^  figures:\n.*?(?=^technology:)", "  figures: []\n", t, flags=re.S | re.M),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_tiip
+from tests.helpers import run_tiip
 from tiip_writer.scaffold import PLAN_TYPES
 
 

@@ -7,7 +7,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from conftest import ROOT
+from tests.helpers import ROOT
 from tiip_writer import resources
 
 

@@ -9,8 +9,9 @@ from urllib.parse import urlparse
 
 import jsonschema
 import pytest
-from conftest import SAMPLES, locate, run_tiip
-from variants import edit, sample
+
+from tests.helpers import SAMPLES, run_tiip
+from tests.variants import edit, locate, sample
 
 SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "sarif-schema-2.1.0.json")
                     .read_text(encoding="utf-8"))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT, SAMPLES, locate, run_tiip
-from variants import EMERGING, HIGH_VALUE, edit, sample
-
+from tests.helpers import ROOT, SAMPLES, run_tiip
+from tests.variants import EMERGING, HIGH_VALUE, edit, locate, sample
 from tiip_writer.config import Config
 from tiip_writer.pipeline import check_file
 from tiip_writer.review import review_checklist

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from helpers import (
+from tests.helpers import (
     SUBSIDY_RATE,
     Checker,
     at,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import Checker, at, edit, one, only, position, sample_text, with_partner
+from tests.helpers import Checker, at, edit, one, only, position, sample_text, with_partner
 
 ALLOCATION = "      resource_allocation: 前案已於 104 年 12 月結案，目前無執行中之政府計畫，本計畫人力與設備可全數投入。\n"
 

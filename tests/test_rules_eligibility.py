@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import (
+from tests.helpers import (
     Checker,
     at,
     edit,

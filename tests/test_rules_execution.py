@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import Checker, at, one, only, position, sample_text, with_partner
+from tests.helpers import Checker, at, one, only, position, sample_text, with_partner
 
 from tiip_writer.pipeline import check_file
 
@@ -145,3 +145,27 @@ def test_rules_run_beside_an_unknown_key(check: Checker, tmp_path) -> None:
     missing.write_text(text.replace("title: 高精度", "titel: 高精度"), encoding="utf-8")
     rules = {d.rule for d in check_file(missing).diagnostics}
     assert rules == {"schema.required", "schema.unknown-key"}   # no model: rules do not run
+
+
+def test_full_time_effort_equal_to_the_work_item_passes(check: Checker) -> None:
+    # P03 works B1 (months 7–15, 9 months); 9 person-months is exactly full time
+    _, result = check.variant(("    effort: {B1: 8, B2: 4}", "    effort: {B1: 9, B2: 3}"))
+    assert only(result, "execution.full-time") == []
+
+
+def test_full_time_more_effort_than_the_work_item_lasts(check: Checker) -> None:
+    text, result = check.variant(("    effort: {B1: 8, B2: 4}", "    effort: {B1: 10, B2: 2}"))
+    finding = one(result, "execution.full-time")
+    assert at(finding) == position(text, "{B1: 10, B2: 2}", offset=5)
+    assert finding.message.zh == "P03 在 B1 投入 10 人月，但 B1 只有 9 個月（第 7–15 月）"
+    assert finding.severity.value == "warning"
+
+
+def test_full_time_across_overlapping_work_items(check: Checker) -> None:
+    # B1 (7–15) and B2 (10–18) together cover 12 months; 13 person-months is over full time
+    text, result = check.variant(("    effort: {B1: 8, B2: 4}", "    effort: {B1: 8, B2: 5}"),
+                                 ("        - {person: P03, monthly_salary: 75, person_months: 12}",
+                                  "        - {person: P03, monthly_salary: 75, person_months: 13}"))
+    finding = one(result, "execution.full-time")
+    assert finding.message.zh == "P03 共投入 13 人月，但其工作項目合計只涵蓋 12 個月，超過全職"
+    assert at(finding) == position(text, "effort: {B1: 8, B2: 5}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from helpers import Checker, at, edit, one, only, position, sample_text
+from tests.helpers import Checker, at, edit, one, only, position, sample_text
 
 from tiip_writer.rules import Context, all_rules
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, locate
-from variants import (
+
+from tests.helpers import SAMPLES
+from tests.variants import (
     EMERGING,
     SYSTEM,
     TOPDOWN,
@@ -15,11 +16,11 @@ from variants import (
     check,
     edit,
     edit_re,
+    locate,
     one,
     only,
     sample,
 )
-
 from tiip_writer.rules import all_rules
 
 REVIEW = sorted(r for r in all_rules() if r.startswith("review."))

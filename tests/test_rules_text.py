@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SAMPLES, locate
-from variants import at, check, edit, one, only, sample
+
+from tests.helpers import SAMPLES
+from tests.variants import at, check, edit, locate, one, only, sample
 
 SIMPLIFIED_PARAGRAPH = (
     "  本公司 HV-5X 系列目前主要銷往模具與一般零件市場，平均單價僅日系同級機的六成。若能解決\n"

@@ -6,9 +6,9 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, locate, run_tiip
-from variants import HIGH_VALUE, at, check, edit, edit_re, one, only, sample
 
+from tests.helpers import SAMPLES, run_tiip
+from tests.variants import HIGH_VALUE, at, check, edit, edit_re, locate, one, only, sample
 from tiip_writer.config import Config
 from tiip_writer.rules import Context, all_rules
 

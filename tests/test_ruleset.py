@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from helpers import ROOT, Checker, at, one, position
+from tests.helpers import ROOT, Checker, at, one, position
 
 from tiip_writer.rules import all_rules
 from tiip_writer.ruleset import RulesetError, known_years, load_ruleset
@@ -34,7 +34,8 @@ CATALOGUE = {
     "docs.other-plans": "error", "docs.tech-transfer": "error", "docs.rd-log": "warning",
     "docs.cooperation-contract": "error",
 }
-ADDED = {"execution.work-weights": "error", "execution.duplicate-code": "error"}
+ADDED = {"execution.work-weights": "error", "execution.duplicate-code": "error",
+         "execution.full-time": "warning"}
 SECTIONS = ("eligibility", "period", "scope", "budget", "execution", "docs")
 
 

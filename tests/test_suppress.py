@@ -3,8 +3,7 @@ a suppression itself."""
 
 from __future__ import annotations
 
-from conftest import locate
-from variants import at, check, edit, edit_re, one, only, sample
+from tests.variants import at, check, edit, edit_re, locate, one, only, sample
 
 ANONYMOUS = "    - name: A公司"
 

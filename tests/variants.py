@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import ROOT
-
+from tests.helpers import ROOT
 from tiip_writer.config import Config
 from tiip_writer.diagnostics import Diagnostic
 from tiip_writer.pipeline import CheckResult, check_file
@@ -45,6 +44,13 @@ def check(folder: Path, text: str, config: Config | None = None) -> CheckResult:
     path = folder / "p.yaml"
     path.write_text(text, encoding="utf-8")
     return check_file(path, display="p.yaml", config=config or Config())
+
+
+def locate(text: str, needle: str, offset: int = 0) -> tuple[int, int]:
+    """Return the 1-based (line, column) in characters of the first `needle` (+ offset)."""
+    index = text.index(needle) + offset
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def only(result: CheckResult, rule: str) -> list[Diagnostic]:

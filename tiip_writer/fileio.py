@@ -16,6 +16,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
+        os.chmod(temp_name, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(temp_name, path)
     except BaseException:
         # Also on Ctrl-C: the old file stays intact and no partial file is left.
@@ -24,3 +25,10 @@ def write_atomic(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _umask() -> int:
+    """Return the process umask (reading it requires setting it, so set it straight back)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -3,8 +3,7 @@ personnel budget (計畫書撰寫技巧：執行能力 — 人力分配).
 
 Checks, per person: the budgeted person-months equal the effort in the team list (whose keys
 are the work items); a person with effort has a personnel line; and the line sits under the
-person's own unit. Not checked: more person-months in one work item than the item has months
-(a person working more than full time) — the bundled sample does this, so it awaits a decision.
+person's own unit. A person booked beyond full time is execution.full-time.
 """
 
 from __future__ import annotations

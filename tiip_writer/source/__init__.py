@@ -3,4 +3,4 @@
 from tiip_writer.source.loader import Source, load_source, load_text
 from tiip_writer.source.positions import PositionMap, join_pointer
 
-__all__ = ["Source", "PositionMap", "join_pointer", "load_source", "load_text"]
+__all__ = ["PositionMap", "Source", "join_pointer", "load_source", "load_text"]
