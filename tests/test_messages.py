@@ -67,14 +67,43 @@ FAILING: list[Make] = [
     swap("          agreement: 意向書\n          purpose: 縮短", "          purpose: 縮短"),
     swap("  rd_log: true", "  rd_log: false"),
     swap("    effort: {B1: 8, B2: 4}", "    effort: {B1: 10, B2: 2}"),
+    # writing.*, review.*, text.*
+    swap("source: 台灣區工具機暨零組件工業同業公會（TMBA）", "source: 本公司推估"),
+    lambda t: re.sub(r"^  figures:\n.*?(?=^technology:)", "  figures: []\n", t, flags=re.S | re.M),
+    lambda t: re.sub(r"^  advantage: \|\n.*?(?=^  method:)", "  advantage: 無\n", t,
+                     flags=re.S | re.M),
+    swap("name: 日本 Okuma", "name: A公司"),
+    lambda t: re.sub(r"^  price: 整機定價.*?\n", "  price: 無\n", t, flags=re.M),
+    lambda t: re.sub(r"^    industry: 帶動國內.*?\n", "    industry: 無\n", t, flags=re.M),
+    swap("market_share: 全球五軸機約 9%", "market_share: N/A"),
+    swap("title: 高精度五軸加工機智慧熱變位補償系統開發計畫", "title: " + "高精度五軸加工機" * 8),
+    swap("title: 高精度", "title: ○○○高精度"),
+    swap("  agency: 經濟部工業局\n", "  agency: 經濟部產業發展署\n"),
+    swap("segment: 航太結構件、骨科植入物等高精度零件加工", "segment: 無"),
+    lambda t: re.sub(r"^  plan: 預計申請發明專利.*?\n", "  plan: 無\n", t, flags=re.M),
+    lambda t: edit(t, ("  kind: 系統\n", "  kind: 服務\n"),
+                   ("供既有 1,200 台 HV 系列客戶加購", "供既有 1,200 台 HV 系列加購")),
+    swap("after: {unit_price: 9800, gross_margin: 31, annual_volume: 260",
+         "after: {unit_price: 7400, gross_margin: 24, annual_volume: 150"),
+    swap("launch: 2018 年第 3 季", "launch: 無"),
+    swap("  plan_type: 產業高值\n", "  plan_type: 創新優化-補關鍵\n"),
+    lambda t: edit(t, ("  plan_type: 產業高值\n", "  plan_type: 新興育成\n"),
+                   ("industry: 帶動國內溫度感測器", "industry: 國內溫度感測器")),
+    swap("title: 高精度五軸加工機", "title: 高精度五轴加工机"),
+    swap("撰寫與 CNC 的即時通訊與補償軟體", "撰寫與 CNC 的即時通訊與補償軟件"),
+    swap("直銷；歐洲", "直銷;歐洲"),
 ]
 ENGLISH = re.compile(r"[A-Za-z]{3,}")      # an English word
 ZH_PUNCTUATION = re.compile(r"[，。：；？！]")  # a Chinese sentence left untranslated
 
 
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|「[^」]*」")  # quoted user text may stay Chinese
+
+
 def english(text: str, zh: str) -> bool:
     """Return True when `text` reads as the English version of `zh` (names may stay Chinese)."""
-    return text != zh and bool(ENGLISH.search(text)) and not ZH_PUNCTUATION.search(text)
+    unquoted = QUOTED.sub("", text)
+    return text != zh and bool(ENGLISH.search(unquoted)) and not ZH_PUNCTUATION.search(unquoted)
 
 
 def test_every_rule_has_a_failing_variant_with_english_messages(check: Checker) -> None:

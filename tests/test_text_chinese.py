@@ -48,3 +48,44 @@ def test_halfwidth_punctuation_in_numbers_and_english_is_fine():
 
 def test_visible_length_counts_each_cjk_character_once():
     assert visible_length("計畫 摘要\n第二行 ab") == 9
+
+
+def test_every_big5_character_opencc_simplifies_is_classified():
+    """Each Big5 character that OpenCC treats as Simplified is either correct in Taiwan
+    (traditional-in-taiwan.txt) or reported (simplified-in-big5.txt), never both."""
+    import opencc
+
+    from tiip_writer.text.chinese import _characters
+
+    s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+    taiwan = _characters("traditional-in-taiwan.txt")
+    simplified = _characters("simplified-in-big5.txt")
+    assert taiwan.isdisjoint(simplified)
+    unclassified = []
+    for code in [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000)]:
+        char = chr(code)
+        try:
+            char.encode("cp950")
+        except UnicodeEncodeError:
+            continue
+        if s2t.convert(char) != char and t2s.convert(char) == char \
+                and char not in taiwan and char not in simplified:
+            unclassified.append(char)
+    assert unclassified == []
+
+
+def test_traditional_text_does_not_load_opencc():
+    import subprocess
+    import sys
+
+    code = ("import sys; from tiip_writer.text.chinese import simplified_characters, mainland_terms;"
+            "assert simplified_characters('開發軟件') == [];"
+            "assert mainland_terms('開發軟件')[0].suggestion == '軟體';"
+            "print('opencc' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_simplified_characters_inside_big5_are_found():
+    assert simplified_characters("智慧机械与网路") == [
+        TextIssue(2, "机", "機"), TextIssue(4, "与", "與"), TextIssue(5, "网", "網")]

@@ -7,6 +7,7 @@ from typing import Any
 from tiip_writer import __version__
 from tiip_writer.diagnostics import Diagnostic, InputError, Severity, Text
 from tiip_writer.pipeline import CheckResult
+from tiip_writer.ruledoc import doc_link, known_ids
 
 VERSION = 1
 
@@ -20,21 +21,28 @@ def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
     """Return one finding as a JSON object."""
     return {"rule": d.rule, "severity": d.severity.value, "line": d.line, "column": d.column,
             "pointer": d.pointer, "message": text_json(d.message), "hint": text_json(d.hint),
-            "citation": d.citation}
+            "citation": d.citation, "doc": doc_link(d.rule) if d.rule in documented() else None}
+
+
+def documented() -> set[str]:
+    """Return the rule ids that have documentation (programme rules and the tool's own)."""
+    return set(known_ids())
 
 
 def result_json(result: CheckResult) -> dict[str, Any]:
     """Return one checked file: its findings and the rule-set year used (null if none)."""
     return {"file": result.source.display, "readable": True,
             "ruleset": result.ruleset.year if result.ruleset else None,
-            "diagnostics": [diagnostic_json(d) for d in result.diagnostics]}
+            "config": str(result.config.path) if result.config.path else None,
+            "diagnostics": [diagnostic_json(d) for d in result.diagnostics],
+            "suppressed": len(result.suppressed)}
 
 
 def input_error_json(file: str, error: InputError) -> dict[str, Any]:
     """Return a file that could not be read at all."""
     return {"file": file, "readable": False, "ruleset": None, "diagnostics": [],
             "error": {"message": text_json(error.message), "hint": text_json(error.hint),
-                      "line": error.line, "column": error.column}}
+                      "file": error.file, "line": error.line, "column": error.column}}
 
 
 def check_json(files: list[dict[str, Any]], exit_code: int) -> dict[str, Any]:

@@ -129,6 +129,41 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "schema.unique": ("「{title}」中有重複的項目。", "'{title}' has duplicate entries."),
     "schema.one-of": ("「{value}」不符合「{title}」的格式。", "'{value}' does not fit the form of '{title}'."),
     "schema.other": ("「{title}」不符合格式：{detail}", "'{title}' is not valid: {detail}"),
+    # --- tiip.toml --------------------------------------------------------------------------
+    "config.syntax": ("tiip.toml 語法錯誤：{problem}", "tiip.toml syntax error: {problem}"),
+    "config.hint": (
+        "tiip.toml 的寫法見 docs/configuration.md；可用的規則代號見 tiip rules。",
+        "see docs/configuration.md for tiip.toml; tiip rules lists the rule ids.",
+    ),
+    "config.unknown-section": (
+        "tiip.toml 有未知的段落 [{section}]；可用的段落：{known}。",
+        "tiip.toml has an unknown section [{section}]; known sections: {known}.",
+    ),
+    "config.unknown-rule": (
+        "tiip.toml 的 [rules] 有未知的規則代號「{rule}」。",
+        "tiip.toml [rules] names an unknown rule '{rule}'.",
+    ),
+    "config.level": (
+        "tiip.toml 的「{rule}」設為「{value}」，可用的值：{known}。",
+        "tiip.toml sets '{rule}' to '{value}'; allowed values: {known}.",
+    ),
+    "config.number": (
+        "tiip.toml 的「{key}」應為數字，實際為「{value}」。",
+        "tiip.toml '{key}' must be a number, not '{value}'.",
+    ),
+    "config.limit": (
+        "tiip.toml 的「{key}」應為正整數（字數），實際為「{value}」。",
+        "tiip.toml '{key}' must be a positive whole number (characters), not '{value}'.",
+    ),
+    "config.unknown-field": (
+        "tiip.toml 的 [length_limits] 有計畫書格式中沒有的欄位「{key}」。",
+        "tiip.toml [length_limits] names '{key}', which is not a field of the proposal format.",
+    ),
+    "config.unknown-threshold": (
+        "tiip.toml 的 [thresholds] 有民國 {year} 年度規則集沒有的門檻「{name}」；可用的門檻：{known}。",
+        "tiip.toml [thresholds] names '{name}', which the rule set of programme year {year} "
+        "does not have; known thresholds: {known}.",
+    ),
     # --- programme-year rule set ------------------------------------------------------------
     "ruleset.unknown-year": (
         "沒有民國 {year} 年度的規則集；已知年度：{known}。",

@@ -1,4 +1,5 @@
-"""The check pipeline narrated in one place: source → schema → model → budget → rules."""
+"""The check pipeline narrated in one place: source → schema → model → budget → rules →
+inline suppressions, under the project configuration (tiip.toml)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tiip_writer.budget import BudgetReport, compute_budget
+from tiip_writer.config import Config, config_for
 from tiip_writer.diagnostics import Diagnostic, Severity
 from tiip_writer.messages import msg
 from tiip_writer.model import Proposal, build_proposal
-from tiip_writer.rules import Context, locate, run_rules
+from tiip_writer.rules import Context, all_rules, locate, run_rules
 from tiip_writer.ruleset import RuleSet, known_years, load_ruleset
 from tiip_writer.schema import validate
 from tiip_writer.source import Source, load_source
+from tiip_writer.suppress import apply_suppressions, with_levels
 
 # Findings that leave the data schema-valid for the model: an unknown key is ignored by the
 # model, a duplicate key keeps its first (validated) value. Any other finding stops before rules.
@@ -29,6 +32,8 @@ class CheckResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     ruleset: RuleSet | None = None
     budget: BudgetReport | None = None
+    config: Config = field(default_factory=Config)
+    suppressed: list[Diagnostic] = field(default_factory=list)
 
     @property
     def has_errors(self) -> bool:
@@ -36,16 +41,19 @@ class CheckResult:
         return any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
-def check_file(path: Path, display: str | None = None) -> CheckResult:
-    """Return every finding for the proposal at `path` (raises InputError if unreadable)."""
+def check_file(path: Path, display: str | None = None, config: Config | None = None) -> CheckResult:
+    """Return every finding for the proposal at `path` under `config` (by default the
+    tiip.toml that governs it); raises InputError if the file or its tiip.toml is unreadable."""
     source = load_source(path, display)
     diagnostics = list(source.diagnostics)
     diagnostics.extend(validate(source))
-    result = CheckResult(source=source, proposal=None, diagnostics=diagnostics)
+    result = CheckResult(source=source, proposal=None, diagnostics=diagnostics,
+                         config=config if config is not None else config_for(path))
     if source.data is not None and all(d.rule in MODEL_SAFE for d in diagnostics):
         result.proposal = build_proposal(source.data)
         _apply_rules(result, result.proposal)
-    diagnostics.sort(key=lambda d: d.sort_key)
+    _apply_suppressions(result)
+    result.diagnostics.sort(key=lambda d: d.sort_key)
     return result
 
 
@@ -54,7 +62,7 @@ def _apply_rules(result: CheckResult, proposal: Proposal) -> None:
     source = result.source
     year = proposal.programme.year
     try:
-        result.ruleset = load_ruleset(year)
+        result.ruleset = result.config.apply(load_ruleset(year))
     except KeyError:
         pointer = "/programme/year"
         line, column = locate(source.positions, pointer)
@@ -67,4 +75,12 @@ def _apply_rules(result: CheckResult, proposal: Proposal) -> None:
         return
     result.budget = compute_budget(proposal, result.ruleset)
     context = Context(proposal, result.budget, result.ruleset)
-    result.diagnostics.extend(run_rules(context, source.positions, source.display))
+    result.diagnostics.extend(run_rules(context, source))
+
+
+def _apply_suppressions(result: CheckResult) -> None:
+    """Drop the findings that inline comments silence; add what is wrong with the comments."""
+    active = {entry.id for entry in result.ruleset.rules} if result.ruleset else None
+    kept, result.suppressed = apply_suppressions(
+        result.source, result.diagnostics, set(all_rules()), active)
+    result.diagnostics = with_levels(kept, result.config.level)

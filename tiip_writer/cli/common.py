@@ -31,10 +31,18 @@ lang_option = click.option(
     help="訊息語言：zh（繁體中文）或 en（English）。Message language.")
 
 
-def format_diagnostic(d: Diagnostic, lang: str) -> str:
-    """Return a finding as `file:line:col  severity  rule  message`, with its hint below."""
-    head = f"{d.file}:{d.line}:{d.column}  {d.severity.value}  {d.rule}  {d.message.get(lang)}"
-    lines = [head]
+COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+def format_diagnostic(d: Diagnostic, lang: str, color: bool = False) -> str:
+    """Return a finding as `file:line:col  severity  rule  message`, with its hint below
+    (with ANSI colours when `color`)."""
+    where, severity, rule = f"{d.file}:{d.line}:{d.column}", d.severity.value, d.rule
+    if color:
+        where = click.style(where, bold=True)
+        severity = click.style(severity, fg=COLOURS[severity], bold=True)
+        rule = click.style(rule, dim=True)
+    lines = [f"{where}  {severity}  {rule}  {d.message.get(lang)}"]
     if d.hint:
         lines.append(f"    {LABELS['hint'].get(lang)}：{d.hint.get(lang)}" if lang == "zh"
                      else f"    {LABELS['hint'].get(lang)}: {d.hint.get(lang)}")

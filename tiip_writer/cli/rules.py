@@ -1,4 +1,5 @@
-"""`tiip rules [--year N]`: every rule of a programme year with severity, threshold, citation."""
+"""`tiip rules [--year N]`: every rule of a programme year with severity, threshold, citation;
+`--explain ID` prints one rule's documentation, `--format markdown` all of it (docs/rule-reference.md)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any
 
 import click
 
+from tiip_writer import ruledoc
 from tiip_writer.cli.common import EXIT_INPUT, echo_err, lang_option
 from tiip_writer.diagnostics import Text
 from tiip_writer.rules import Rule, active_rules
@@ -16,6 +18,8 @@ VERSION = 1
 HEAD = Text("民國 {year} 年度規則集：{programme}（{agency}），{count} 條規則",
             "Programme year {year}: {programme} ({agency}), {count} rules")
 LABELS = {"threshold": Text("門檻：", "threshold: "), "citation": Text("依據：", "source: ")}
+NO_RULE = Text("沒有規則「{rule}」。", "there is no rule '{rule}'.")
+SUGGEST = Text("是不是要找：{ids}", " Did you mean: {ids}")
 UNKNOWN = Text("沒有民國 {year} 年度的規則集；已知年度：{known}",
                "there is no rule set for programme year {year}; known years: {known}")
 
@@ -23,10 +27,13 @@ UNKNOWN = Text("沒有民國 {year} 年度的規則集；已知年度：{known}"
 @click.command()
 @click.option("--year", type=int, default=None,
               help="計畫年度（民國），預設為最新年度。Programme year (ROC), default the latest.")
-@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="輸出格式。Output format.")
+@click.option("--format", "output", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True,
+              help="輸出格式；markdown 即 docs/rule-reference.md。Output format (markdown: docs/rule-reference.md).")
+@click.option("--explain", "explain_id", metavar="ID", default=None,
+              help="顯示一條規則的完整說明。Print one rule's documentation.")
 @lang_option
-def rules(year: int | None, output: str, lang: str) -> None:
+def rules(year: int | None, output: str, explain_id: str | None, lang: str) -> None:
     """列出年度規則集的每一條規則：代號、嚴重度、門檻與依據條文。"""
     years = known_years()
     chosen = year if year is not None else years[-1]
@@ -35,6 +42,12 @@ def rules(year: int | None, output: str, lang: str) -> None:
         echo_err(UNKNOWN.get(lang).format(year=chosen, known=known))
         raise SystemExit(EXIT_INPUT)
     rs = load_ruleset(chosen)
+    if explain_id is not None:
+        _explain(explain_id, rs, lang)
+        return
+    if output == "markdown":
+        click.echo(ruledoc.markdown(rs), nl=False)
+        return
     entries = active_rules(rs)
     if output == "json":
         click.echo(json.dumps(rules_json(rs, entries), ensure_ascii=False, indent=2))
@@ -42,6 +55,17 @@ def rules(year: int | None, output: str, lang: str) -> None:
     click.echo(HEAD.get(lang).format(year=rs.year, programme=rs.programme, agency=rs.agency,
                                      count=len(entries)))
     click.echo("\n".join(rules_text(rs, entries, lang)))
+
+
+def _explain(rule_id: str, rs: RuleSet, lang: str) -> None:
+    """Print the documentation of `rule_id`, or exit 2 with the closest ids."""
+    if rule_id not in ruledoc.known_ids():
+        close = ruledoc.suggest(rule_id)
+        echo_err(NO_RULE.get(lang).format(rule=rule_id) + (
+            SUGGEST.get(lang).format(ids="、".join(close) if lang == "zh" else ", ".join(close))
+            if close else ""))
+        raise SystemExit(EXIT_INPUT)
+    click.echo(ruledoc.explain(rule_id, rs, lang))
 
 
 def rules_text(rs: RuleSet, entries: list[tuple[RuleEntry, Rule]], lang: str) -> list[str]:

@@ -10,30 +10,40 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import cache
+from types import ModuleType
+from typing import Any
 
 from tiip_writer.diagnostics import Diagnostic, Severity
-from tiip_writer.rules.base import Context, Finding, Measure, Rule
+from tiip_writer.rules.base import Context, Evidence, Finding, Measure, Rule
 from tiip_writer.ruleset import RuleEntry, RuleSet, RulesetError
-from tiip_writer.source import PositionMap
+from tiip_writer.source import PositionMap, Source
+from tiip_writer.source.positions import split_pointer
 
-__all__ = ["Context", "Finding", "Measure", "Rule", "active_rules", "all_rules", "locate", "measures",
-           "run_rules"]
+__all__ = ["Context", "Evidence", "Finding", "Measure", "Rule", "active_rules", "all_rules",
+           "locate", "measures", "position", "rule_modules", "run_rules"]
 
-_HELPERS = {"base", "facts"}
+_HELPERS = {"base", "facts", "prose", "criteria"}
 
 
 @cache
 def all_rules() -> dict[str, Rule]:
     """Return every rule in this package by id."""
-    found: dict[str, Rule] = {}
-    for module in pkgutil.iter_modules(__path__):
-        if module.name in _HELPERS:
+    return {rule_id: module.RULE for rule_id, module in rule_modules().items()}
+
+
+@cache
+def rule_modules() -> dict[str, ModuleType]:
+    """Return the module that defines each rule, by rule id (its docstring documents the rule)."""
+    found: dict[str, ModuleType] = {}
+    for info in pkgutil.iter_modules(__path__):
+        if info.name in _HELPERS:
             continue
-        rule = getattr(importlib.import_module(f"{__name__}.{module.name}"), "RULE", None)
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        rule = getattr(module, "RULE", None)
         if isinstance(rule, Rule):
             if rule.id in found:
                 raise RulesetError(f"two modules register rule {rule.id!r}")
-            found[rule.id] = rule
+            found[rule.id] = module
     return found
 
 
@@ -46,17 +56,39 @@ def active_rules(rs: RuleSet) -> list[tuple[RuleEntry, Rule]]:
     return [(entry, rules[entry.id]) for entry in rs.rules]
 
 
-def run_rules(ctx: Context, positions: PositionMap, file: str) -> list[Diagnostic]:
-    """Return every finding of the year's rules for one proposal, positioned in `file`."""
+def run_rules(ctx: Context, source: Source) -> list[Diagnostic]:
+    """Return every finding of the year's rules for one proposal, positioned in its source."""
     diagnostics = []
     for entry, rule in active_rules(ctx.rs):
         for finding in rule.findings(ctx):
-            line, column = locate(positions, finding.pointer, finding.at_key)
+            line, column = position(source, finding.pointer, finding.at_key, finding.char)
             diagnostics.append(Diagnostic(
                 rule=rule.id, severity=Severity(entry.severity), message=finding.message,
-                file=file, line=line, column=column, pointer=finding.pointer, hint=finding.hint,
-                citation=entry.citation))
+                file=source.display, line=line, column=column, pointer=finding.pointer,
+                hint=finding.hint, citation=entry.citation))
     return diagnostics
+
+
+def position(source: Source, pointer: str, at_key: bool = False,
+             char: int | None = None) -> tuple[int, int]:
+    """Return where a finding points: a character inside a text value, the value, or its key."""
+    if char is not None:
+        value = _value_at(source.data, pointer)
+        if isinstance(value, str):
+            return source.positions.char_at(source.text, pointer, value, char)
+    return locate(source.positions, pointer, at_key)
+
+
+def _value_at(data: Any, pointer: str) -> Any:
+    """Return the plain value at `pointer` in `data`, or None when there is none."""
+    for token in split_pointer(pointer):
+        if isinstance(data, dict):
+            data = data.get(token)
+        elif isinstance(data, list) and token.isdigit() and int(token) < len(data):
+            data = data[int(token)]
+        else:
+            return None
+    return data
 
 
 def measures(ctx: Context, prefix: str = "") -> list[tuple[RuleEntry, Measure]]:
@@ -66,7 +98,8 @@ def measures(ctx: Context, prefix: str = "") -> list[tuple[RuleEntry, Measure]]:
 
 
 def locate(positions: PositionMap, pointer: str, at_key: bool = False) -> tuple[int, int]:
-    """Return where to point for `pointer`: its value (or key), else its nearest present parent's key."""
+    """Return where to point for `pointer`: its value (or key), else its nearest present
+    parent's key."""
     if pointer in positions.values:
         return positions.key_at(pointer) if at_key else positions.value_at(pointer)
     while pointer and pointer not in positions.values:

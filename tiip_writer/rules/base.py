@@ -3,6 +3,9 @@
 A rule module defines `RULE = Rule(...)`; tiip_writer.rules finds every module's RULE and runs
 those the programme year's rule set lists. Rules return Findings (pointer + message); the runner
 adds the file position, severity and citation from the rule set.
+
+A rule module's docstring is the rule's English documentation and `Rule.about` its zh-TW one:
+`tiip rules --explain ID` and docs/rule-reference.md are generated from both, so they cannot drift.
 """
 
 from __future__ import annotations
@@ -33,12 +36,34 @@ class Context:
 
 @dataclass(frozen=True)
 class Finding:
-    """A problem at the value `pointer` (at its key when `at_key`, e.g. for a missing value)."""
+    """A problem at the value `pointer` (at its key when `at_key`, e.g. for a missing value).
+
+    `char` is an offset inside the text value at `pointer`: the finding then points at that
+    character of the YAML string (line and column of the character, not of the key).
+    """
 
     pointer: str
     message: Text
     hint: Text | None = None
     at_key: bool = False
+    char: int | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One thing a review criterion looks for: what, where the proposal answers it (or should).
+
+    `found` says whether the proposal holds it; `missing` says what to add when it does not.
+    `covered_by` names another rule that already reports this gap: the review rule then leaves
+    the finding to that rule (the self-assessment checklist still lists the gap).
+    """
+
+    label: Text
+    pointer: str
+    found: bool
+    missing: Text | None = None
+    char: int | None = None
+    covered_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +122,8 @@ class Rule:
     check: Check | None = None
     measure: Measures | None = None
     threshold: Callable[[RuleSet], Text] | None = None
+    about: str | None = None                               # zh-TW documentation
+    evidence: Callable[[Context], list[Evidence]] | None = None  # review criteria only
 
     def findings(self, ctx: Context) -> Iterator[Finding]:
         """Return the rule's findings: its check's, or one per measure out of its limit."""

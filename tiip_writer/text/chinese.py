@@ -29,19 +29,24 @@ class TextIssue:
 
 
 @cache
-def _converters():  # imported lazily: OpenCC costs ~50 ms, only checks that need it pay
+def _converters():  # imported lazily: OpenCC costs ~60 ms, only text that needs it pays
     import opencc
 
     return opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
 
 
 @cache
-def _taiwan_characters() -> frozenset[str]:
-    text = (_DATA / "traditional-in-taiwan.txt").read_text(encoding="utf-8")
+def _characters(name: str) -> frozenset[str]:
+    """Return the CJK characters listed in data file `name` (text after # is a comment)."""
+    text = (_DATA / name).read_text(encoding="utf-8")
     chars: set[str] = set()
     for line in text.splitlines():
         chars.update(ch for ch in line.split("#", 1)[0] if _CJK.match(ch))
     return frozenset(chars)
+
+
+def _taiwan_characters() -> frozenset[str]:
+    return _characters("traditional-in-taiwan.txt")
 
 
 @cache
@@ -52,39 +57,63 @@ def taiwan_terms() -> dict[str, str]:
 
 
 def simplified_characters(text: str) -> list[TextIssue]:
-    """Return each Simplified-only character in `text` with its Traditional form."""
+    """Return each Simplified-only character in `text` with its Traditional form.
+
+    Big5 is the character set of Taiwan: a CJK character outside it is Simplified when OpenCC
+    converts it (and would not convert it back); inside it, only the characters listed in
+    simplified-in-big5.txt are. Text that is all Big5 is judged without loading OpenCC.
+    """
     if not _CJK.search(text):
         return []
-    s2t, t2s = _converters()
-    allowed = _taiwan_characters()
-    issues = []
+    marked = _characters("simplified-in-big5.txt")
+    offsets = [] if marked.isdisjoint(text) else [i for i, ch in enumerate(text) if ch in marked]
+    outside = _outside_big5(text)
+    if outside:
+        s2t, t2s = _converters()
+        allowed = _taiwan_characters()
+        offsets += [i for i in outside if text[i] not in allowed
+                    and s2t.convert(text[i]) != text[i] and t2s.convert(text[i]) == text[i]]
+    if not offsets:
+        return []
+    s2t, _ = _converters()
+    return [TextIssue(i, text[i], s2t.convert(text[i])) for i in sorted(offsets)]
+
+
+def _outside_big5(text: str) -> list[int]:
+    """Return the offsets of the CJK characters of `text` that Big5 (cp950) cannot encode."""
+    try:
+        text.encode("cp950")
+        return []
+    except UnicodeEncodeError:
+        pass
+    found = []
     for offset, char in enumerate(text):
-        if not _CJK.match(char) or char in allowed:
-            continue
-        traditional = s2t.convert(char)
-        if traditional != char and t2s.convert(char) == char:
-            issues.append(TextIssue(offset, char, traditional))
-    return issues
+        if _CJK.match(char):
+            try:
+                char.encode("cp950")
+            except UnicodeEncodeError:
+                found.append(offset)
+    return found
 
 
 def mainland_terms(text: str) -> list[TextIssue]:
     """Return each mainland term in `text` (also when written in Simplified) with Taiwan usage."""
     if not _CJK.search(text):
         return []
-    s2t, _ = _converters()
-    traditional = s2t.convert(text)
-    if len(traditional) != len(text):  # character conversion keeps length; guard anyway
-        traditional = text
-    issues, taken = [], [False] * len(text)
-    for term, replacement in taiwan_terms().items():
-        for match in re.finditer(re.escape(term), traditional):
-            span = range(match.start(), match.end())
-            if any(taken[i] for i in span):
-                continue
-            for i in span:
-                taken[i] = True
-            issues.append(TextIssue(match.start(), text[match.start():match.end()], replacement))
-    return sorted(issues, key=lambda issue: issue.offset)
+    traditional = text
+    if simplified_characters(text):
+        converted = _converters()[0].convert(text)
+        if len(converted) == len(text):  # character conversion keeps length; guard anyway
+            traditional = converted
+    terms = taiwan_terms()
+    return [TextIssue(m.start(), text[m.start():m.end()], terms[m.group(0)])
+            for m in _terms_pattern().finditer(traditional)]
+
+
+@cache
+def _terms_pattern() -> re.Pattern[str]:
+    """Return one pattern for all terms; at each position the longest term wins."""
+    return re.compile("|".join(re.escape(term) for term in taiwan_terms()))
 
 
 def halfwidth_punctuation(text: str) -> list[TextIssue]:

@@ -1,0 +1,51 @@
+"""The text report: findings grouped by file as `file:line:col  severity  rule  message`, the
+hint, citation and (once per rule) where its documentation is; a summary for standard error."""
+
+from __future__ import annotations
+
+from tiip_writer.cli.common import format_diagnostic, format_input_error
+from tiip_writer.diagnostics import Severity, Text
+from tiip_writer.pipeline import CheckResult
+from tiip_writer.report import Outcome, Unreadable, counts
+from tiip_writer.ruledoc import known_ids
+
+EXPLAIN = Text("    說明：tiip rules --explain {rule}", "    docs: tiip rules --explain {rule}")
+
+
+def text_report(outcomes: list[Outcome], lang: str, color: bool) -> tuple[list[str], list[str]]:
+    """Return (standard output lines, standard error lines) of the text report."""
+    out: list[str] = []
+    err: list[str] = []
+    explained: set[str] = set()
+    for outcome in outcomes:
+        if isinstance(outcome, Unreadable):
+            err.append(format_input_error(outcome.error, lang))
+            continue
+        if out and outcome.diagnostics:
+            out.append("")
+        for d in outcome.diagnostics:
+            out.append(format_diagnostic(d, lang, color))
+            if d.rule not in explained and d.rule in known_ids():
+                explained.add(d.rule)
+                out.append(EXPLAIN.get(lang).format(rule=d.rule))
+    err.append(summary(outcomes, lang))
+    return out, err
+
+
+def summary(outcomes: list[Outcome], lang: str) -> str:
+    """Return the closing line: files checked, findings by severity, files unreadable."""
+    tally = counts(outcomes)
+    errors, warnings, infos = tally[Severity.ERROR], tally[Severity.WARNING], tally[Severity.INFO]
+    checked = sum(isinstance(o, CheckResult) for o in outcomes)
+    unreadable = len(outcomes) - checked
+    silenced = sum(len(o.suppressed) for o in outcomes if isinstance(o, CheckResult))
+    if lang == "en":
+        line = (f"{checked} file(s) checked: no problems found" if not (errors or warnings or infos)
+                else f"{checked} file(s) checked: {errors} error(s), {warnings} warning(s), "
+                     f"{infos} info")
+        line += f"; {silenced} silenced by comments" if silenced else ""
+        return line + (f"; {unreadable} file(s) could not be read." if unreadable else ".")
+    line = (f"已檢核 {checked} 個檔案：沒有發現問題" if not (errors or warnings or infos)
+            else f"已檢核 {checked} 個檔案：{errors} 個錯誤、{warnings} 個警告、{infos} 個建議")
+    line += f"；{silenced} 個問題以註解忽略" if silenced else ""
+    return line + (f"；{unreadable} 個檔案無法讀取。" if unreadable else "。")
