@@ -27,7 +27,7 @@ def test_comment_on_the_line_above(tmp_path):
 
 def test_comment_on_the_key_of_a_block_text_covers_the_whole_text(tmp_path):
     text = edit(sample(), ("  narrative: |\n    全球工具機市場", "  narrative: |  # tiip: ignore[text] 引用大陸報告原文\n    全球工具機市場"),
-                ("國內廠商則\n    多仰賴", "國內廠商則\n    多仰賴數據與"))
+                ("國內廠商則\n    多仰賴", "國內廠商則\n    多仰賴網絡與"))
     result = check(tmp_path, text)
     assert result.diagnostics == [] and [d.rule for d in result.suppressed] == ["text.taiwan-term"]
 

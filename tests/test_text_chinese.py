@@ -25,8 +25,13 @@ def test_pure_traditional_text_has_no_findings():
 
 
 def test_mainland_terms_in_traditional_and_simplified_writing():
-    assert mainland_terms("開發軟件與網絡數據") == [
-        TextIssue(2, "軟件", "軟體"), TextIssue(5, "網絡", "網路"), TextIssue(7, "數據", "資料")]
+    assert mainland_terms("開發軟件與網絡數據庫") == [
+        TextIssue(2, "軟件", "軟體"), TextIssue(5, "網絡", "網路"), TextIssue(7, "數據庫", "資料庫")]
+
+
+def test_data_is_taiwan_usage_as_the_briefing_writes_it():
+    # 「再依此數據合理評估市場需求」 — the programme briefing itself (shared/seed)
+    assert mainland_terms("再依此數據合理評估市場需求") == []
     assert mainland_terms("软件开发计划") == [TextIssue(0, "软件", "軟體"), TextIssue(4, "计划", "計畫")]
 
 
