@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docx.image.exceptions import UnrecognizedImageError
-from docx.image.image import Image
 from docx.oxml.ns import qn
 from lxml import etree
 from markdown_it import MarkdownIt
@@ -20,6 +18,7 @@ from markdown_it.token import Token
 
 from tiip_writer.render import docx_xml as X
 from tiip_writer.render.blocks import Block, Para, Table
+from tiip_writer.render.images import ImageProblem, open_image
 from tiip_writer.render.markdown_text import DIRECTIVE_INFO, join_lines
 
 EMU_PER_TWIP = 635
@@ -29,15 +28,6 @@ TOC_LEVELS = 2
 def markdown_parser() -> MarkdownIt:
     """Return the CommonMark parser with raw HTML off (HTML in prose stays text)."""
     return MarkdownIt("commonmark", {"html": False})
-
-
-@dataclass
-class ImageProblem:
-    """An image that a prose field refers to but that cannot be placed."""
-
-    target: str
-    reason_zh: str
-    reason_en: str
 
 
 @dataclass
@@ -204,16 +194,11 @@ class Composer:
 
     def _picture(self, image: Token) -> etree._Element | None:
         target = str(image.attrGet("src") or "")
-        path = (self.source_dir / target).resolve()
-        if "://" in target or not path.is_file():
-            self.problems.append(ImageProblem(target, "找不到圖片檔", "image file not found"))
+        opened = open_image(self.source_dir, target)
+        if isinstance(opened, ImageProblem):
+            self.problems.append(opened)
             return None
-        try:
-            native = Image.from_file(str(path))
-        except (UnrecognizedImageError, OSError, ValueError):  # also a truncated/corrupt file
-            self.problems.append(ImageProblem(target, "無法辨識的圖片格式（請用 PNG 或 JPEG）",
-                                              "unrecognised image format (use PNG or JPEG)"))
-            return None
+        path, native = opened
         limit = self.text_width() * EMU_PER_TWIP
         width, height = native.width, native.height
         if width > limit:
