@@ -17,6 +17,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("tiip_writer.cli.build:build", "檢核後產生 Word 計畫書。Build the Word proposal."),
     "budget": ("tiip_writer.cli.budget:budget", "經費需求總表、各年度經費與上限檢核。Show the budget."),
     "rules": ("tiip_writer.cli.rules:rules", "列出年度規則集的規則與門檻。List the rules of a year."),
+    "templates": ("tiip_writer.cli.templates:templates",
+                  "樣板庫：列出、建立、檢查、試排、打包、安裝。Template libraries."),
 }
 
 

@@ -147,7 +147,8 @@ def _folder_libraries(folder: Path, origin: Origin) -> list[Candidate]:
     if not folder.is_dir():
         return []
     return [_candidate(child, origin) for child in sorted(folder.iterdir())
-            if child.is_dir() and (child / MANIFEST).is_file()]
+            if child.is_dir() and not child.name.startswith(".")
+            and (child / MANIFEST).is_file()]
 
 
 def _candidate(root: Path, origin: Origin) -> Candidate:
