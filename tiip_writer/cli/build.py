@@ -18,8 +18,8 @@ from tiip_writer.cli.common import (
 )
 from tiip_writer.diagnostics import InputError, Severity, Text
 from tiip_writer.fileio import write_atomic
-from tiip_writer.pipeline import check_file
 from tiip_writer.libraries.errors import LibraryError
+from tiip_writer.pipeline import check_file
 from tiip_writer.render import build_document
 from tiip_writer.render.library import load_library
 from tiip_writer.render.limits import RenderLimits

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import click
 
-from tiip_writer.cli.common import EXIT_FINDINGS, EXIT_INPUT, echo_err, format_diagnostic, lang_option
+from tiip_writer.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    echo_err,
+    format_diagnostic,
+    lang_option,
+)
 from tiip_writer.diagnostics import Text
 from tiip_writer.fileio import write_atomic
 from tiip_writer.libraries import discovery
@@ -192,7 +198,7 @@ def _width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-from tiip_writer.cli import templates_archive, templates_check  # noqa: E402
+from tiip_writer.cli import templates_archive, templates_check  # after the group: they import it
 
 templates.add_command(templates_check.lint)
 templates.add_command(templates_check.test)

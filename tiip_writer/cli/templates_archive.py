@@ -34,6 +34,7 @@ MESSAGES = {
                       "changed ({target})"),
     "use": Text("使用：tiip build 計畫書.yaml --template {name}", "use: tiip build proposal.yaml --template {name}"),
     "unreadable": Text("無法讀取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "unwritable": Text("無法寫入 {path}：{reason}", "cannot write {path}: {reason}"),
 }
 
 
@@ -65,12 +66,13 @@ def pack(folder: Path, output_dir: Path, lang: str) -> None:
         name, data = pack_library(folder)
         count = len(library_files(folder))
         target = output_dir / name
+        output_dir.mkdir(parents=True, exist_ok=True)
         write_atomic(target, data)
     except ArchiveError as error:
         echo_err(error.text.get(lang))
         raise SystemExit(EXIT_INPUT) from None
     except OSError as error:
-        echo_err(_say("unreadable", lang, path=output_dir, reason=error.strerror or error))
+        echo_err(_say("unwritable", lang, path=output_dir, reason=error.strerror or error))
         raise SystemExit(EXIT_INPUT) from None
     click.echo(_say("packed", lang, path=target, count=count))
     click.echo(_say("digest", lang, digest=sha256(data), name=name))

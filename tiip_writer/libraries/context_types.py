@@ -53,11 +53,12 @@ def attribute_type(tp: Any, attr: str) -> Any:
             return Method(Any)
         args = typing.get_args(tp)
         return args[1] if len(args) == 2 else Any  # Jinja falls back to the key
-    if dataclasses.is_dataclass(origin):
-        members = public_members(origin)
-        return members.get(attr, MISSING)
+    if isinstance(origin, type) and dataclasses.is_dataclass(origin):
+        return public_members(origin).get(attr, MISSING)
     if isinstance(origin, type):
-        return Any if hasattr(origin, attr) else MISSING
+        if not hasattr(origin, attr):
+            return MISSING
+        return Method(Any) if callable(getattr(origin, attr)) else Any
     return Any
 
 
@@ -105,7 +106,9 @@ def public_members(cls: type) -> dict[str, Any]:
 def field_names(tp: Any) -> list[str]:
     """Return the attribute names of a dataclass type (for 'did you mean' hints), else []."""
     origin = typing.get_origin(unwrap_optional(tp)) or unwrap_optional(tp)
-    return sorted(public_members(origin)) if dataclasses.is_dataclass(origin) else []
+    if isinstance(origin, type) and dataclasses.is_dataclass(origin):
+        return sorted(public_members(origin))
+    return []
 
 
 def sandbox_refuses(tp: Any, attr: str, value_type: Any) -> bool:
@@ -135,7 +138,7 @@ def type_label(tp: Any) -> str:
     elif isinstance(tp, Method):
         label = "方法"
     else:
-        label = _SIMPLE_LABELS.get(tp) or getattr(tp, "__name__", str(tp))
+        label = _SIMPLE_LABELS.get(tp) or str(getattr(tp, "__name__", tp))
     return f"{label}（可為 None）" if optional else label
 
 
@@ -148,5 +151,5 @@ _SIMPLE_LABELS: dict[Any, str] = {
 def _hints(obj: Any) -> dict[str, Any]:
     try:
         return typing.get_type_hints(obj)
-    except Exception:  # an annotation that cannot be evaluated: treat as unknown
+    except Exception:  # noqa: BLE001  # an annotation that cannot be evaluated: unknown
         return {}

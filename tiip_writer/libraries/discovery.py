@@ -177,7 +177,7 @@ def _entry_point_root(entry: importlib.metadata.EntryPoint) -> Path | None:
             value = entry.load()
             return Path(value() if callable(value) else value).resolve()
         spec = importlib.util.find_spec(entry.module)
-    except Exception:  # a broken third-party package must not break discovery
+    except Exception:  # noqa: BLE001  # a broken third-party package must not break discovery
         return None
     if spec is None:
         return None

@@ -22,9 +22,9 @@ from tiip_writer.libraries.template_check import Checker
 from tiip_writer.render.document import REQUIRED_STYLES
 from tiip_writer.render.library import Library, load_library
 from tiip_writer.render.loader import LibraryLoader, owner_of
+from tiip_writer.render.sandbox import sandbox_environment
 from tiip_writer.render.tables import BUILDERS
 from tiip_writer.render.templating import _finalize
-from tiip_writer.render.sandbox import sandbox_environment
 from tiip_writer.source import load_source
 from tiip_writer.source.positions import join_pointer
 

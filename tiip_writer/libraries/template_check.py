@@ -101,7 +101,7 @@ class Checker:
     def _references(self, tree: nodes.Template, name: str, display: str) -> list[Diagnostic]:
         found = []
         for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
-            target = node.template
+            target = node.template  # type: ignore[attr-defined]  # all four have one
             if not isinstance(target, nodes.Const):
                 prefix = _constant_prefix(target)
                 if prefix is not None:
@@ -131,6 +131,7 @@ class Checker:
         while parent and parent not in seen:
             seen.add(parent)
             try:
+                assert self.env.loader is not None
                 parent_tree = self.env.parse(self.env.loader.get_source(self.env, parent)[0])
             except (jinja2.TemplateError, OSError):
                 return scope, None  # reported by _references, or the parent's own lint

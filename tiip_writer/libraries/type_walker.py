@@ -29,6 +29,8 @@ from tiip_writer.libraries.context_types import (
 from tiip_writer.render.sandbox import LOOP_FILTER
 from tiip_writer.render.templating import ALIGNMENTS, ORIENTATIONS
 
+REFUSED = object()  # the type of an expression the sandbox refuses: report it once, not per step
+
 # Filters whose result holds the same items as their input, or one of them.
 SAME_ITEMS = frozenset({"list", "select", "reject", "selectattr", "rejectattr", "sort",
                         "reverse", "unique"})
@@ -79,7 +81,7 @@ class TypeWalker:
         if isinstance(node, nodes.Getitem):
             base = self.type_of(node.node)
             self.walk(node.arg)
-            return item_type(base)
+            return REFUSED if base is REFUSED else item_type(base)
         if isinstance(node, nodes.Filter):
             return self._filter(node)
         if isinstance(node, nodes.Call):
@@ -139,13 +141,15 @@ class TypeWalker:
 
     def _getattr(self, node: nodes.Getattr) -> Any:
         base = self.type_of(node.node)
+        if base is REFUSED:
+            return REFUSED
         found = attribute_type(base, node.attr)
         if sandbox_refuses(base, node.attr, found):
             self._report(node, "template.sandbox",
                          f"沙箱不允許存取「{_text(node)}」（內部屬性或不允許的方法）",
                          f"the sandbox refuses '{_text(node)}' (an internal attribute or a "
                          "refused method)")
-            return Any
+            return REFUSED
         if found is MISSING:
             close = difflib.get_close_matches(node.attr, field_names(base), n=1)
             hint = Text(f"是不是要寫「{close[0]}」？", f"did you mean '{close[0]}'?") if close else None
@@ -171,6 +175,8 @@ class TypeWalker:
         self._walk_all((*node.args, *(kw.value for kw in node.kwargs)))
         if isinstance(node.node, nodes.Name):
             self._check_directive(node, node.node.name)
+        if callee is REFUSED:
+            return REFUSED
         return callee.returns if isinstance(callee, Method) else Any
 
     def _check_directive(self, node: nodes.Call, name: str) -> None:

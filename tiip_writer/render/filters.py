@@ -40,8 +40,8 @@ def markdown_text(value: Any) -> Markup:
 
 # name -> (function, zh-TW description)
 PROJECT_FILTERS: dict[str, tuple[Callable[..., Any], str]] = {
-    "prose": (prose_filter, "使用者撰寫的段落（Markdown），其標題降到第 level 層之下；空白時為「無」。"
-                            "例：{{ proposal.background | prose(2) }}"),
+    "prose": (prose_filter, ("使用者撰寫的段落（Markdown），其標題降到第 level 層之下；空白時為「無」。"
+                             "例：{{ proposal.background | prose(2) }}")),
     "md": (markdown_text, "把值當成一行純文字（跳脫 Markdown 符號）；{{ }} 輸出預設已如此處理。"),
     "or_none": (or_none, "值為空（None、空字串、空清單）時改為「無」。"),
     "roc_date": (fmt.roc_date, "日期 → 民國105年7月1日"),

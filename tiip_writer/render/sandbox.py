@@ -8,7 +8,8 @@ changing lists or dicts):
 - text methods only from an allow-list, with the size of their result predicted first;
 - every attribute access, call, loop iteration, intercepted operator (`+ * ** %`), namespace
   assignment and output chunk asks the render's `Guard` (render/limits.py) for time and size;
-- a macro's output counts as Markdown the template wrote (values inside were escaped already).
+- a macro's or block's output (`super()`) counts as Markdown the template wrote (values
+  inside were escaped already).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import nodes
-from jinja2.runtime import LoopContext, Macro
+from jinja2.runtime import BlockReference, LoopContext, Macro
 from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Cycler, Joiner, Namespace
 from markupsafe import Markup
@@ -106,20 +107,20 @@ class MarkdownSandbox(ImmutableSandboxedEnvironment):
         self.guard.tick()
         return super().getitem(obj, argument)
 
-    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        guard = __self.guard
+    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        guard = self.guard
         guard.tick()
         for value in (*args, *kwargs.values()):
             guard.check_size(value)
-        _predict_method_call(guard, __obj, args)
+        _predict_method_call(guard, obj, args)
         guard.enter()
         try:
-            result = super().call(__context, __obj, *args, **kwargs)
+            result = super().call(context, obj, *args, **kwargs)
         finally:
             guard.leave()
         guard.check_size(result)
-        if isinstance(__obj, Macro) and not isinstance(result, Markup):
-            return Markup(result)
+        if isinstance(obj, (Macro, BlockReference)) and not isinstance(result, Markup):
+            return Markup(result)  # a macro's or block's output (super()) is template Markdown
         return result
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:

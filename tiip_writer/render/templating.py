@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import inspect
 import traceback
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Generator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -189,7 +189,7 @@ def _generate(template: jinja2.Template, variables: dict[str, Any],
               env: MarkdownSandbox) -> list[str]:
     """Return the output chunks; a limit is raised inside the template that was writing."""
     chunks: list[str] = []
-    generator = template.generate(variables)
+    generator: Generator[str, None, None] = template.generate(variables)  # type: ignore[assignment]
     for chunk in generator:
         try:
             env.guard.count_output(chunk)
