@@ -49,12 +49,12 @@ def _say(key: str, lang: str, **values: object) -> str:
 @lang_option
 def pack(folder: Path, output_dir: Path, lang: str) -> None:
     """檢查後把樣板庫 DIR 打包成 名稱-版本.tiiplib.zip，內含每個檔案的 SHA-256 清單。"""
-    from tiip_writer.cli.templates_check import _library_folder
+    from tiip_writer.cli.templates_check import library_folder
     from tiip_writer.libraries.archive import ArchiveError, library_files, sha256
     from tiip_writer.libraries.archive import pack as pack_library
     from tiip_writer.libraries.lint import lint_library
 
-    _library_folder(folder, lang)
+    folder = library_folder(folder, lang)
     found = lint_library(folder)
     errors = [d for d in found if d.severity is Severity.ERROR]
     for diagnostic in found:

@@ -16,6 +16,9 @@ from tiip_writer.cli.common import (
     render_limit_options,
 )
 from tiip_writer.diagnostics import Severity, Text
+from tiip_writer.libraries import discovery
+from tiip_writer.libraries.discovery import is_path_spec
+from tiip_writer.libraries.errors import LibraryError
 from tiip_writer.libraries.manifest import MANIFEST
 from tiip_writer.render.limits import RenderLimits
 
@@ -41,20 +44,29 @@ def _say(key: str, lang: str, **values: object) -> str:
     return MESSAGES[key].get(lang).format(**values)
 
 
-def _library_folder(folder: Path, lang: str) -> None:
-    if not (folder / MANIFEST).is_file():
-        echo_err(_say("not-a-library", lang, folder=folder, manifest=MANIFEST))
-        raise SystemExit(EXIT_INPUT)
+def library_folder(spec: Path, lang: str) -> Path:
+    """Return the folder of the library `spec` names (a folder, or a name); exit 2 if none."""
+    if (spec / MANIFEST).is_file():
+        return spec
+    if not is_path_spec(str(spec)):
+        try:
+            return discovery.find(str(spec)).root
+        except LibraryError as error:
+            for diagnostic in error.diagnostics:
+                echo_err(format_diagnostic(diagnostic, lang))
+            raise SystemExit(EXIT_INPUT) from None
+    echo_err(_say("not-a-library", lang, folder=spec, manifest=MANIFEST))
+    raise SystemExit(EXIT_INPUT)
 
 
 @click.command()
-@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
+@click.argument("folder", metavar="DIR|NAME", type=click.Path(path_type=Path))
 @lang_option
 def lint(folder: Path, lang: str) -> None:
-    """檢查樣板庫 DIR：說明檔、語法、未知變數與欄位、沙箱、參考文件的 Word 樣式（附檔案與行號）。"""
+    """檢查樣板庫（資料夾或名稱）：說明檔、語法、未知變數與欄位、沙箱、參考文件的 Word 樣式（附檔案與行號）。"""
     from tiip_writer.libraries.lint import lint_library
 
-    _library_folder(folder, lang)
+    folder = library_folder(folder, lang)
     found = lint_library(folder)
     for diagnostic in found:
         click.echo(format_diagnostic(diagnostic, lang))
@@ -68,18 +80,18 @@ def lint(folder: Path, lang: str) -> None:
 
 
 @click.command()
-@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
+@click.argument("folder", metavar="DIR|NAME", type=click.Path(path_type=Path))
 @click.option("--samples", "sample_paths", multiple=True, type=click.Path(path_type=Path),
               help="範例計畫書檔案或資料夾（可重複；預設為內附的範例）。Sample files or folders.")
 @render_limit_options
 @lang_option
 def test(folder: Path, sample_paths: tuple[Path, ...], render_timeout: float | None,
          render_max_chars: int | None, lang: str) -> None:
-    """以樣板庫 DIR 產生每一份範例計畫書，列出哪些失敗、在哪個樣板的哪一行。"""
+    """以樣板庫（資料夾或名稱）產生每一份範例計畫書，列出哪些失敗、在哪個樣板的哪一行。"""
     from tiip_writer.cli.templates import load_or_exit
     from tiip_writer.libraries.sample_test import sample_files, test_library
 
-    _library_folder(folder, lang)
+    folder = library_folder(folder, lang)
     library = load_or_exit(folder, lang)
     samples = sample_files(list(sample_paths))
     if not samples:

@@ -17,12 +17,11 @@ error, never silently resolved; the same folder reached twice is one library.
 
 from __future__ import annotations
 
-import importlib.metadata
-import importlib.util
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tiip_writer.diagnostics import Text
 from tiip_writer.libraries.errors import LibraryError
@@ -157,6 +156,8 @@ def _candidate(root: Path, origin: Origin) -> Candidate:
 
 
 def _entry_point_libraries() -> list[Candidate]:
+    import importlib.metadata  # imported here: only naming a library needs it, not every build
+
     result = []
     for entry in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
         distribution = getattr(entry, "dist", None)
@@ -170,8 +171,10 @@ def _entry_point_libraries() -> list[Candidate]:
     return result
 
 
-def _entry_point_root(entry: importlib.metadata.EntryPoint) -> Path | None:
+def _entry_point_root(entry: Any) -> Path | None:
     """Return the folder an entry point names, importing code only for `module:function`."""
+    import importlib.util
+
     try:
         if entry.attr:
             value = entry.load()
