@@ -25,3 +25,13 @@ def write_variant(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def isolated_template_libraries(tmp_path_factory: pytest.TempPathFactory,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the user's own template libraries (search path, user folder) out of every test."""
+    monkeypatch.delenv("TIIP_TEMPLATE_PATH", raising=False)
+    monkeypatch.setenv("TIIP_TEMPLATE_HOME", str(tmp_path_factory.mktemp("template-home")))
+    monkeypatch.delenv("TIIP_RENDER_TIMEOUT", raising=False)
+    monkeypatch.delenv("TIIP_RENDER_MAX_CHARS", raising=False)

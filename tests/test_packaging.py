@@ -20,12 +20,17 @@ def test_built_wheel_contains_templates_schemas_and_rulesets(tmp_path):
         "tiip_writer/_data/schemas/proposal.schema.json",
         "tiip_writer/_data/rulesets/105.yaml",
         "tiip_writer/_data/templates/scaffold/proposal.yaml.j2",
+        "tiip_writer/_data/templates/official/library.yaml",
+        "tiip_writer/_data/templates/docs/templates.md.j2",
+        "tiip_writer/_data/schemas/library.schema.json",
+        "tiip_writer/_data/samples/high-value-thermal-compensation.yaml",
         "tiip_writer/cli/main.py",
     }
     assert expected <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "tiip = tiip_writer.cli.main:main" in text
+    assert "[tiip_writer.templates]\nofficial = tiip_writer.libraries.discovery:official_root" in text
 
 
 def test_installed_copy_wins_over_the_checkout(tmp_path, monkeypatch):

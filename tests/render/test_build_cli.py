@@ -73,9 +73,13 @@ def test_a_missing_file_exits_2_in_english_too(tmp_path: Path) -> None:
     assert code == 2 and "file not found" in output
 
 
-def test_an_unknown_template_library_is_reported(tmp_path: Path) -> None:
+def test_an_unknown_template_library_is_bad_usage(tmp_path: Path) -> None:
     code, output = run(str(sample_copy(tmp_path)), "--template", str(tmp_path / "nolib"))
-    assert code == 1 and "找不到樣板庫" in output
+    assert code == 2 and f"找不到樣板庫「{tmp_path / 'nolib'}」" in output
+    code, output = run(str(sample_copy(tmp_path)), "--template", "nosuchlib", "--lang", "en")
+    assert code == 2
+    assert "there is no template library called 'nosuchlib'; known libraries: official" in output
+    assert not (tmp_path / "計畫書.docx").exists()
 
 
 def test_an_unwritable_output_exits_2(tmp_path: Path) -> None:

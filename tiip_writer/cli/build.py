@@ -14,11 +14,15 @@ from tiip_writer.cli.common import (
     format_diagnostic,
     format_input_error,
     lang_option,
+    render_limit_options,
 )
 from tiip_writer.diagnostics import InputError, Severity, Text
 from tiip_writer.fileio import write_atomic
+from tiip_writer.libraries.errors import LibraryError
 from tiip_writer.pipeline import check_file
 from tiip_writer.render import build_document
+from tiip_writer.render.library import load_library
+from tiip_writer.render.limits import RenderLimits
 
 MESSAGES = {
     "refused": Text("發現 {count} 個錯誤，未產生 Word 檔。請修正後再試，或加上 --draft 產生標示為草稿的版本。",
@@ -46,15 +50,24 @@ def _say(key: str, lang: str, **values: object) -> str:
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="輸出的 Word 檔（預設：與 YAML 同資料夾、同檔名的 .docx）。Output .docx.")
 @click.option("--template", default=None, metavar="NAME|DIR",
-              help="樣板庫：內建的 official 或樣板庫資料夾。Template library name or folder.")
+              help="樣板庫：名稱（tiip templates list）或樣板庫資料夾，預設 official。"
+                   "Template library name or folder.")
 @click.option("--markdown", "markdown_path", type=click.Path(path_type=Path),
               help="另存排版前的 Markdown，供檢視。Also write the intermediate Markdown.")
 @click.option("--draft", is_flag=True,
               help="有錯誤仍產生，並在每頁標示「草稿」。Build despite errors, marked as a draft.")
+@render_limit_options
 @lang_option
 def build(file: Path, output: Path | None, template: str | None, markdown_path: Path | None,
-          draft: bool, lang: str) -> None:
+          draft: bool, render_timeout: float | None, render_max_chars: int | None,
+          lang: str) -> None:
     """檢核計畫書 FILE，無錯誤時產生 Word 計畫書（.docx）。"""
+    try:
+        library = load_library(template)
+    except LibraryError as error:
+        for diagnostic in error.diagnostics:
+            echo_err(format_diagnostic(diagnostic, lang))
+        raise SystemExit(EXIT_INPUT) from None
     try:
         result = check_file(file, display=str(file))
     except InputError as error:
@@ -74,7 +87,8 @@ def build(file: Path, output: Path | None, template: str | None, markdown_path: 
     if errors and not draft:
         echo_err(_say("refused", lang, count=errors))
         raise SystemExit(EXIT_FINDINGS)
-    built = build_document(result, template=template, draft=draft)
+    limits = RenderLimits.from_env(render_timeout, render_max_chars)
+    built = build_document(result, template=library, draft=draft, limits=limits)
     for diagnostic in built.diagnostics:
         echo_err(format_diagnostic(diagnostic, lang))
     if markdown_path is not None and built.markdown is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -29,6 +30,18 @@ def default_lang() -> str:
 lang_option = click.option(
     "--lang", type=click.Choice(["zh", "en"]), default=default_lang, show_default="zh",
     help="訊息語言：zh（繁體中文）或 en（English）。Message language.")
+
+
+def render_limit_options(command: Any) -> Any:
+    """Add --render-timeout and --render-max-chars (limits on untrusted templates)."""
+    command = click.option(
+        "--render-max-chars", type=click.IntRange(min=1), default=None,
+        help="樣板輸出的字元上限（預設 20,000,000 或 TIIP_RENDER_MAX_CHARS）。"
+             "Limit on the templates' output size.")(command)
+    return click.option(
+        "--render-timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+        help="樣板執行的秒數上限（預設 30 或 TIIP_RENDER_TIMEOUT）。"
+             "Time limit for running the templates.")(command)
 
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}

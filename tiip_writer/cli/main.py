@@ -19,6 +19,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("tiip_writer.cli.rules:rules", "列出年度規則集的規則與門檻。List the rules of a year."),
     "review": ("tiip_writer.cli.review:review",
                "審查重點自評表：每項重點在計畫書何處回應。Self-assess the review criteria."),
+    "templates": ("tiip_writer.cli.templates:templates",
+                  "樣板庫：列出、建立、檢查、試排、打包、安裝。Template libraries."),
 }
 
 

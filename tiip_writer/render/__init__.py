@@ -19,9 +19,12 @@ from tiip_writer.render.document import (
     open_reference,
     set_properties,
 )
+from tiip_writer.render.docx_xml import style_ids
 from tiip_writer.render.labels import LabelError, text
-from tiip_writer.render.library import LibraryError, load_library
+from tiip_writer.render.library import Library, LibraryError, load_library
+from tiip_writer.render.limits import RenderLimits
 from tiip_writer.render.markdown_docx import Composer
+from tiip_writer.render.support import support_findings
 from tiip_writer.render.tables import BUILDERS
 from tiip_writer.render.templating import TemplateProblem, render
 from tiip_writer.source import Source
@@ -36,16 +39,18 @@ class BuildOutput:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def build_document(checked: CheckResult, template: str | Path | None = None,
-                   draft: bool = False) -> BuildOutput:
+def build_document(checked: CheckResult, template: str | Path | Library | None = None,
+                   draft: bool = False, limits: RenderLimits | None = None) -> BuildOutput:
     """Return the .docx bytes of a checked proposal built with the template library `template`."""
     proposal, source = checked.proposal, checked.source
     assert proposal is not None, "build_document needs a schema-valid proposal"
     try:
-        library = load_library(template)
+        library = template if isinstance(template, Library) else load_library(template)
     except LibraryError as exc:
-        return BuildOutput(None, diagnostics=[_finding("build.library", exc.message_zh,
-                                                       exc.message_en, exc.file)])
+        return BuildOutput(None, diagnostics=exc.diagnostics)
+    support = support_findings(library, proposal)
+    if any(d.severity is Severity.ERROR for d in support):
+        return BuildOutput(None, diagnostics=support)
     reference = library.reference_docx
     if reference is None:
         return BuildOutput(None, diagnostics=[_finding(
@@ -71,10 +76,11 @@ def build_document(checked: CheckResult, template: str | Path | None = None,
             "build.template", f"樣板庫的 tables.yaml 缺少「{key}」", f"tables.yaml lacks '{key}'",
             str(library.root / "tables.yaml"))])
     try:
-        rendered = render(library, context, BUILDERS)
+        rendered = render(library, context, BUILDERS, limits,
+                          styles=style_ids(document.styles.element))
     except TemplateProblem as exc:
-        return BuildOutput(None, diagnostics=[_finding("build.template", exc.message_zh,
-                                                       exc.message_en, exc.file, exc.line)])
+        return BuildOutput(None, diagnostics=[*support, _finding(
+            "build.template", exc.message_zh, exc.message_en, exc.file, exc.line)])
     if draft:
         add_draft_header(document, draft_text)
     composer = Composer(document, source.path.parent, rendered.blocks, captions)
@@ -82,11 +88,11 @@ def build_document(checked: CheckResult, template: str | Path | None = None,
     diagnostics = [_image_finding(source, p.target, p.reason_zh, p.reason_en)
                    for p in composer.problems]
     if diagnostics:
-        return BuildOutput(None, rendered.markdown, diagnostics)
+        return BuildOutput(None, rendered.markdown, [*support, *diagnostics])
     set_properties(document, proposal.title, context.lead.name,
                    "、".join(proposal.summary.keywords), proposal.submission_date, draft,
                    draft_text)
-    return BuildOutput(document_bytes(document), rendered.markdown)
+    return BuildOutput(document_bytes(document), rendered.markdown, support)
 
 
 def _image_finding(source: Source, target: str, reason_zh: str, reason_en: str) -> Diagnostic:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from tiip_writer.budget.report import BudgetReport
 from tiip_writer.model.proposal import Company, OutsourcedLine, Partner, Person, Proposal
 from tiip_writer.render.formatting import roc_date
 from tiip_writer.render.labels import text
@@ -73,7 +74,7 @@ class TemplateContext:
     labels: Mapping[str, Any] = doc("樣板庫 tables.yaml 的內容（表格標題、欄名）")
     draft: bool = doc("是否為草稿（tiip build --draft）")
     source_dir: Path = doc("計畫書 YAML 所在資料夾（圖片路徑以此為準）")
-    budget: Any = doc("經費計算結果（預算引擎）；尚無時為 None")
+    budget: BudgetReport | None = doc("經費計算結果（預算引擎，同 tiip budget 的數字）；尚無時為 None")
 
     def variables(self) -> dict[str, Any]:
         """Return the fields as the template's top-level variables."""
@@ -88,7 +89,7 @@ def context_reference() -> dict[str, dict[str, str]]:
 
 def build_context(proposal: Proposal, labels: Mapping[str, Any], source_dir: Path,
                   draft: bool = False, default_agency: str | None = None,
-                  budget: Any = None) -> TemplateContext:
+                  budget: BudgetReport | None = None) -> TemplateContext:
     """Return the template context for `proposal`."""
     lead = proposal.lead_company
     companies = (lead, *(c for c in proposal.applicants.companies if c is not lead))

@@ -1,36 +1,39 @@
 """Template libraries: a folder of Jinja templates, table labels and a reference .docx.
 
-A library folder holds `library.yaml` (name, version, `extends`, entry template, reference
+A library folder holds `library.yaml` (validated by schemas/library.schema.json: name,
+version, `extends`, supported format and programme years, entry template, reference
 document), Jinja templates, `tables.yaml` (captions, column titles and widths of the native
 tables) and optionally `reference.docx`. `extends` names a parent library: the child's files
 win over the parent's of the same name, `tables.yaml` is merged key by key, and the first
-reference .docx along the chain is used. The official library ships with the package.
+reference .docx along the chain is used. A template reaches one library's own version of a
+file with the prefix `name:` (e.g. `{% extends "official:parts/00-cover.md.j2" %}`).
+
+Libraries are found by folder path or by name (tiip_writer/libraries/discovery.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from tiip_writer.resources import data_dir
+from tiip_writer.diagnostics import Diagnostic, Text
+from tiip_writer.libraries import discovery
+from tiip_writer.libraries.discovery import BUILTIN, OFFICIAL, Origin, official_root
+from tiip_writer.libraries.errors import LibraryError
+from tiip_writer.libraries.manifest import (
+    DEFAULT_ENTRY,
+    DEFAULT_REFERENCE,
+    MANIFEST,
+    TABLES,
+    Manifest,
+    read_manifest,
+)
 
-OFFICIAL = "official"
-MANIFEST = "library.yaml"
-TABLES = "tables.yaml"
-DEFAULT_ENTRY = "proposal.md.j2"
-DEFAULT_REFERENCE = "reference.docx"
-
-
-class LibraryError(Exception):
-    """A library cannot be used: missing folder or manifest, bad YAML, an `extends` cycle."""
-
-    def __init__(self, message_zh: str, message_en: str, file: str):
-        super().__init__(message_en)
-        self.message_zh, self.message_en, self.file = message_zh, message_en, file
+__all__ = ["OFFICIAL", "Library", "LibraryError", "deep_merge", "load_library", "official_root"]
 
 
 @dataclass(frozen=True)
@@ -39,37 +42,45 @@ class Library:
 
     name: str
     root: Path
-    manifest: Mapping[str, Any]
+    manifest: Manifest
+    origin: Origin = BUILTIN
     parent: Library | None = None
     own_tables: Mapping[str, Any] = field(default_factory=dict)
 
     @property
+    def version(self) -> str:
+        """Return the library's version."""
+        return self.manifest.version
+
+    @property
     def chain(self) -> list[Library]:
         """Return this library followed by its ancestors (the child first: it wins)."""
-        chain, library = [], self
+        chain: list[Library] = []
+        library: Library | None = self
         while library is not None:
             chain.append(library)
-            library = library.parent  # type: ignore[assignment]
+            library = library.parent
         return chain
 
     @property
     def search_path(self) -> list[str]:
-        """Return the template folders, the child's first (Jinja takes the first match)."""
+        """Return the template folders, the child's first (the first match wins)."""
         return [str(library.root) for library in self.chain]
 
     @property
     def entry(self) -> str:
         """Return the name of the template that renders the whole proposal."""
         for library in self.chain:
-            if library.manifest.get("entry"):
-                return str(library.manifest["entry"])
+            if library.manifest.data.get("entry"):
+                return str(library.manifest.data["entry"])
         return DEFAULT_ENTRY
 
     @property
     def reference_docx(self) -> Path | None:
         """Return the first reference .docx along the chain, or None."""
         for library in self.chain:
-            candidate = library.root / str(library.manifest.get("reference", DEFAULT_REFERENCE))
+            name = str(library.manifest.data.get("reference", DEFAULT_REFERENCE))
+            candidate = library.root / name
             if candidate.is_file():
                 return candidate
         return None
@@ -81,6 +92,15 @@ class Library:
         for library in reversed(self.chain):
             merged = deep_merge(merged, library.own_tables)
         return merged
+
+    def template_files(self) -> dict[str, list[Library]]:
+        """Return {template name: the libraries holding it, the winning one first}."""
+        files: dict[str, list[Library]] = {}
+        for library in self.chain:
+            for path in sorted(library.root.rglob("*.j2")):
+                name = path.relative_to(library.root).as_posix()
+                files.setdefault(name, []).append(library)
+        return dict(sorted(files.items()))
 
 
 def deep_merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
@@ -94,53 +114,106 @@ def deep_merge(base: Mapping[str, Any], override: Mapping[str, Any]) -> dict[str
     return merged
 
 
-def official_root() -> Path:
-    """Return the folder of the official library shipped with the package."""
-    return data_dir("templates") / OFFICIAL
-
-
-def load_library(spec: str | Path | None, base: Path | None = None,
-                 _seen: tuple[Path, ...] = ()) -> Library:
+def load_library(spec: str | Path | None = None) -> Library:
     """Return the library named or located by `spec` (None: the official one), with parents."""
-    root = _locate(spec, base)
-    if root in _seen:
-        names = " → ".join(str(p) for p in (*_seen, root))
-        raise LibraryError(f"樣板庫的 extends 形成循環：{names}",
-                           f"the libraries' extends form a cycle: {names}", str(root))
-    manifest = _read_yaml(root / MANIFEST, required=True)
-    tables = _read_yaml(root / TABLES, required=False)
-    parent_spec = manifest.get("extends")
-    parent = load_library(parent_spec, root, (*_seen, root)) if parent_spec else None
-    return Library(name=str(manifest.get("name", root.name)), root=root, manifest=manifest,
-                   parent=parent, own_tables=tables)
+    root, origin = locate(spec)
+    return _load(root, origin, ())
 
 
-def _locate(spec: str | Path | None, base: Path | None) -> Path:
-    if spec is None or str(spec) == OFFICIAL:
-        return official_root().resolve()
-    path = Path(spec)
-    if not path.is_absolute() and base is not None and not path.exists():
-        path = base / path
-    if path.is_dir():
-        return path.resolve()
-    raise LibraryError(
-        f"找不到樣板庫「{spec}」：請給樣板庫資料夾的路徑，或使用內建的 official。",
-        f"template library '{spec}' not found: give the path of a library folder, or use "
-        "the built-in 'official'.", str(spec))
+def locate(spec: str | Path | None) -> tuple[Path, Origin]:
+    """Return the folder and origin of `spec`: a library folder path or a library name."""
+    if spec is None:
+        return official_root(), BUILTIN
+    text = str(spec)
+    if isinstance(spec, Path) or discovery.is_path_spec(text):
+        path = Path(text).expanduser()
+        if (path / MANIFEST).is_file():
+            return path.resolve(), Origin("folder", str(path))
+        raise LibraryError.of(
+            "library.not-found", f"找不到樣板庫「{text}」：資料夾不存在或沒有 {MANIFEST}。",
+            f"template library '{text}' not found: no such folder, or it has no {MANIFEST}.",
+            text, hint=Text("以 tiip templates new 資料夾 --extends official 建立樣板庫；"
+                            "tiip templates list 列出已知的樣板庫。",
+                            "create one with tiip templates new DIR --extends official; "
+                            "tiip templates list shows the known libraries."))
+    candidate = discovery.find(text)
+    return candidate.root, candidate.origin
 
 
-def _read_yaml(path: Path, required: bool) -> dict[str, Any]:
+def _load(root: Path, origin: Origin, seen: tuple[Library | Path, ...]) -> Library:
+    manifest, diagnostics = read_manifest(root)
+    if manifest is None:
+        raise LibraryError(diagnostics)
+    tables = _read_tables(root / TABLES)
+    parent = None
+    if manifest.extends:
+        parent_root, parent_origin = _locate_parent(manifest)
+        chain = (*seen, root)
+        if parent_root in chain:
+            names = " → ".join(str(p) for p in (*chain, parent_root))
+            line, column = manifest.line_of("extends")
+            raise LibraryError.of("library.cycle", f"樣板庫的 extends 形成循環：{names}",
+                                  f"the libraries' extends form a cycle: {names}",
+                                  str(manifest.path), line, column)
+        parent = _load(parent_root, parent_origin, chain)
+    library = Library(name=manifest.name, root=root, manifest=manifest, origin=origin,
+                      parent=parent, own_tables=tables)
+    _check_unique_names(library)
+    return library
+
+
+def _locate_parent(manifest: Manifest) -> tuple[Path, Origin]:
+    """Return the parent's folder: a path relative to the library, else a name."""
+    spec = str(manifest.extends)
+    line, column = manifest.line_of("extends")
+    if "/" in spec or "\\" in spec or spec.startswith("."):
+        path = (manifest.path.parent / spec).resolve()
+        if (path / MANIFEST).is_file():
+            return path, Origin("folder", str(path))
+        raise LibraryError.of("library.not-found",
+                              f"extends 指向的樣板庫資料夾不存在或沒有 {MANIFEST}：{path}",
+                              f"the library that extends names does not exist: {path}",
+                              str(manifest.path), line, column)
+    try:
+        return locate(spec)
+    except LibraryError as exc:
+        raise LibraryError([_at(d, str(manifest.path), line, column)
+                            for d in exc.diagnostics]) from None
+
+
+def _at(diagnostic: Diagnostic, file: str, line: int, column: int) -> Diagnostic:
+    """Return `diagnostic` placed at the manifest's `extends` line."""
+    return replace(diagnostic, file=file, line=line, column=column)
+
+
+def _check_unique_names(library: Library) -> None:
+    seen: dict[str, Path] = {}
+    for member in library.chain:
+        if member.name in seen and seen[member.name] != member.root:
+            raise LibraryError.of(
+                "library.clash", f"extends 鏈中有兩個名為「{member.name}」的樣板庫："
+                f"{seen[member.name]}、{member.root}",
+                f"the extends chain holds two libraries called '{member.name}': "
+                f"{seen[member.name]}, {member.root}", str(library.manifest.path),
+                *library.manifest.line_of("extends"))
+        seen[member.name] = member.root
+
+
+def _read_tables(path: Path) -> dict[str, Any]:
     if not path.is_file():
-        if required:
-            raise LibraryError(f"樣板庫缺少 {path.name}。", f"the library has no {path.name}.",
-                               str(path))
         return {}
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raise LibraryError.of("library.tables", f"{TABLES} 無法讀取：{exc.problem}",
+                              f"cannot read {TABLES}: {exc.problem}", str(path),
+                              mark.line + 1 if mark else 1,
+                              mark.column + 1 if mark else 1) from exc
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise LibraryError(f"{path.name} 無法讀取：{exc}", f"cannot read {path.name}: {exc}",
-                           str(path)) from exc
+        raise LibraryError.of("library.tables", f"{TABLES} 無法讀取：{exc}",
+                              f"cannot read {TABLES}: {exc}", str(path)) from exc
     if not isinstance(data, dict):
-        raise LibraryError(f"{path.name} 的最上層必須是對照表。",
-                           f"the top level of {path.name} must be a mapping.", str(path))
+        raise LibraryError.of("library.tables", f"{TABLES} 的最上層必須是對照表。",
+                              f"the top level of {TABLES} must be a mapping.", str(path))
     return data

@@ -1,35 +1,38 @@
 """Render the library's templates to Markdown in a sandbox; native tables become placeholders.
 
-Templates are untrusted (a consultant's library): Jinja's SandboxedEnvironment refuses access
-to Python internals and StrictUndefined turns a misspelt variable into an error with the
-template's file and line. Every `{{ … }}` output is Markdown-escaped unless a filter already
+Templates are untrusted (a consultant's library): the sandbox (render/sandbox.py) refuses
+Python internals and enforces the render limits (render/limits.py), and StrictUndefined turns a
+misspelt variable into an error with the template's file and line. Every `{{ … }}` output is Markdown-escaped unless a filter already
 produced Markdown (`prose`, directives), so user text never changes the structure.
 
-Directives (`table`, `title`, `toc`, `page_break`, `section`) render as fenced blocks with the
+Directives (`table`, `title`, `styled`, `toc`, `page_break`, `section`) render as fenced blocks with the
 info string `tiip`; the docx stage replaces them with native Word content.
 """
 
 from __future__ import annotations
 
+import inspect
 import traceback
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Generator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from tiip_writer.render import formatting as fmt
-from tiip_writer.render.blocks import Block, Para
+from tiip_writer.render.blocks import Align, Block, Para
 from tiip_writer.render.context import TemplateContext
+from tiip_writer.render.filters import NONE_TEXT
 from tiip_writer.render.labels import LabelError
 from tiip_writer.render.library import Library
-from tiip_writer.render.markdown_text import DIRECTIVE_INFO, escape_inline, prose_block
+from tiip_writer.render.limits import LimitExceeded, RenderLimits
+from tiip_writer.render.loader import LibraryLoader, TemplateTooLarge
+from tiip_writer.render.markdown_text import DIRECTIVE_INFO, escape_inline
+from tiip_writer.render.sandbox import MarkdownSandbox, RefusedCall, sandbox_environment
 
-NONE_TEXT = "無"  # what the document says where the proposal has nothing
 ORIENTATIONS = ("portrait", "landscape")
+ALIGNMENTS = ("left", "center", "right")
 
 TableBuilder = Callable[..., tuple[Block, ...]]
 
@@ -59,77 +62,38 @@ def _finalize(value: Any) -> Any:
     return escape_inline(str(value))
 
 
-def prose_filter(value: Any, level: int = 2) -> Markup:
-    """Return user prose as Markdown blocks placed under a heading of `level`, or 「無」."""
-    if value is None or not str(value).strip():
-        return Markup(NONE_TEXT)
-    return Markup(prose_block(str(value), level))
-
-
-def or_none(value: Any) -> Any:
-    """Return `value`, or 「無」 when it is empty."""
-    if value is None or value == "" or value == () or value == []:
-        return NONE_TEXT
-    return value
-
-
-FILTERS: dict[str, Callable[..., Any]] = {
-    "md": lambda value: Markup(escape_inline(str(value))),
-    "prose": prose_filter,
-    "or_none": or_none,
-    "roc_date": fmt.roc_date,
-    "roc_date_short": fmt.roc_date_short,
-    "roc_month": fmt.roc_month,
-    "roc_year_month": fmt.roc_year_month,
-    "roc_year": fmt.roc_year,
-    "money": fmt.money,
-    "number": fmt.number,
-    "percent": fmt.percent,
-    "cn_join": fmt.join_list,
-}
-
-
-class MarkdownSandbox(SandboxedEnvironment):
-    """The sandbox, where a macro's output counts as Markdown the template wrote.
-
-    Values inside the macro were already escaped when it rendered them; escaping the macro's
-    whole output again would turn a heading's `#` into text.
-    """
-
-    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        result = super().call(__context, __obj, *args, **kwargs)
-        if isinstance(__obj, jinja2.runtime.Macro) and not isinstance(result, Markup):
-            return Markup(result)
-        return result
-
-
-def make_environment(library: Library) -> SandboxedEnvironment:
+def make_environment(library: Library, limits: RenderLimits | None = None) -> MarkdownSandbox:
     """Return the sandboxed Jinja environment for `library` (child templates win)."""
-    env = MarkdownSandbox(
-        loader=jinja2.FileSystemLoader(library.search_path, encoding="utf-8"),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(FILTERS)
-    return env
+    limits = limits or RenderLimits()
+    return sandbox_environment(LibraryLoader(library, limits.max_template_bytes), _finalize)
+
+
+# directive -> zh-TW description for docs/templates.md (tests keep it in step with functions()).
+DIRECTIVE_DOCS: dict[str, str] = {
+    "table": "放入原生表格：table(\"名稱\", 選項…)，例如 table(\"team\", unit=unit.id)；名稱見下表。",
+    "title": "不編號、不列入目錄的標題（Title 樣式），例如摘要表的標題。",
+    "toc": "目錄（Word 開檔時更新；預先填入各章標題）。",
+    "page_break": "下一段從新的一頁開始。",
+    "section": "分節並改變紙張方向：section(\"landscape\") 或 section(\"portrait\")。",
+    "styled": "以參考文件中的段落樣式寫一段文字：styled(\"文字\", \"CoverTitle\", align=\"center\")；"
+              "樣式以 Word 樣式代號（styleId）指定，參考文件必須有此樣式。",
+}
 
 
 class Directives:
     """The directive functions a template calls; they collect native blocks by number."""
 
-    def __init__(self, context: TemplateContext, builders: Mapping[str, TableBuilder]):
+    def __init__(self, context: TemplateContext, builders: Mapping[str, TableBuilder],
+                 styles: Collection[str] | None = None):
         self._context = context
         self._builders = builders
+        self._styles = styles
         self.blocks: dict[int, tuple[Block, ...]] = {}
 
     def functions(self) -> dict[str, Callable[..., Markup]]:
         """Return the directive functions by their template names."""
         return {"table": self.table, "title": self.title, "toc": self.toc,
-                "page_break": self.page_break, "section": self.section}
+                "page_break": self.page_break, "section": self.section, "styled": self.styled}
 
     def table(self, name: str, **options: Any) -> Markup:
         """Return the placeholder of native table `name` built now from the context."""
@@ -143,6 +107,16 @@ class Directives:
     def title(self, text: str) -> Markup:
         """Return the placeholder of an unnumbered title (not listed in the TOC)."""
         return self._place((Para.of(str(text), style="Title"),))
+
+    def styled(self, text: str, style: str, align: Align | None = None) -> Markup:
+        """Return the placeholder of a paragraph of `text` in the reference style `style`."""
+        if self._styles is not None and style not in self._styles:
+            raise TemplateDirectiveError(f"參考文件沒有 Word 樣式「{style}」",
+                                         f"the reference document has no Word style '{style}'")
+        if align is not None and align not in ALIGNMENTS:
+            raise TemplateDirectiveError(f"align 只接受 left、center 或 right，不是「{align}」",
+                                         f"align takes left, center or right, not '{align}'")
+        return self._place((Para.of(str(text), style=str(style), align=align),))
 
     def toc(self) -> Markup:
         """Return the placeholder of the table of contents."""
@@ -177,45 +151,101 @@ def _fence(content: str) -> Markup:
     return Markup(f"\n\n```{DIRECTIVE_INFO}\n{content}\n```\n\n")
 
 
-def render(library: Library, context: TemplateContext,
-           builders: Mapping[str, TableBuilder]) -> Rendered:
+def render(library: Library, context: TemplateContext, builders: Mapping[str, TableBuilder],
+           limits: RenderLimits | None = None, styles: Collection[str] | None = None) -> Rendered:
     """Return the proposal's Markdown; raise TemplateProblem naming the template and line."""
-    env = make_environment(library)
-    directives = Directives(context, builders)
+    limits = limits or RenderLimits.from_env()
+    env = make_environment(library, limits)
+    directives = Directives(context, builders, styles)
     env.globals.update(directives.functions())
+    env.start(limits)
     try:
         template = env.get_template(library.entry)
-        markdown = template.render(context.variables())
+        chunks = _generate(template, context.variables(), env)
+    except TemplateProblem:
+        raise
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(f"樣板語法錯誤：{exc.message}", f"template syntax error: {exc.message}",
                               exc.filename or exc.name or library.entry, exc.lineno) from exc
+    except TemplateTooLarge as exc:
+        raise _located(exc, library, f"樣板檔案過大：{exc.message}",
+                       f"template file too large: {exc.message}") from exc
     except jinja2.TemplateNotFound as exc:
-        file, line = _template_frame(exc, library)
-        raise TemplateProblem(f"找不到樣板「{exc.name}」", f"template '{exc.name}' not found",
-                              file or str(library.root / library.entry), line) from exc
+        detail = f"（{exc.message}）" if exc.message and exc.message != exc.name else ""
+        raise _located(exc, library, f"找不到樣板「{exc.name}」{detail}",
+                       f"template '{exc.name}' not found{detail}") from exc
+    except RecursionError as exc:
+        raise _located(exc, library, "樣板遞迴過深（巨集、include 或 extends 呼叫自己？）",
+                       "the template recurses too deeply (a macro, include or extends calling "
+                       "itself?)") from None
+    except MemoryError as exc:
+        raise _located(exc, library, "樣板用盡記憶體", "the template ran out of memory") from None
     except Exception as exc:
         raise _problem(exc, library) from exc
-    return Rendered(markdown=markdown, blocks=directives.blocks)
+    return Rendered(markdown="".join(chunks), blocks=directives.blocks)
+
+
+def _generate(template: jinja2.Template, variables: dict[str, Any],
+              env: MarkdownSandbox) -> list[str]:
+    """Return the output chunks; a limit is raised inside the template that was writing."""
+    chunks: list[str] = []
+    generator: Generator[str, None, None] = template.generate(variables)  # type: ignore[assignment]
+    for chunk in generator:
+        try:
+            env.guard.count_output(chunk)
+        except LimitExceeded as exc:
+            file, line = _writing_template(generator, env)
+            generator.close()
+            raise TemplateProblem(exc.message_zh, str(exc), file or str(template.filename),
+                                  line) from None
+        chunks.append(chunk)
+    return chunks
+
+
+def _writing_template(generator: Any, env: MarkdownSandbox) -> tuple[str, int | None]:
+    """Return the file and line of the innermost template suspended in writing output."""
+    found: tuple[str, int | None] = ("", None)
+    seen: set[int] = set()
+    while generator is not None and id(generator) not in seen:
+        seen.add(id(generator))
+        frame = generator.gi_frame
+        if frame is None:
+            break
+        name = frame.f_globals.get("name")
+        if frame.f_globals.get("environment") is env and isinstance(name, str):
+            template = env.get_template(name)
+            found = (template.filename or name, template.get_corresponding_lineno(frame.f_lineno))
+        generator = generator.gi_yieldfrom or next(
+            (value for value in frame.f_locals.values()
+             if inspect.isgenerator(value) and value.gi_frame is not None), None)
+    return found
+
+
+def _located(exc: BaseException, library: Library, zh: str, en: str) -> TemplateProblem:
+    file, line = _template_frame(exc, library)
+    return TemplateProblem(zh, en, file or str(library.root / library.entry), line)
 
 
 def _problem(exc: Exception, library: Library) -> TemplateProblem:
-    file, line = _template_frame(exc, library)
-    where = file or str(library.root / library.entry)
+    if isinstance(exc, RefusedCall):
+        return _located(exc, library, f"樣板呼叫了不允許的方法：{exc.method}",
+                        f"the template calls a method that is not allowed: {exc.method}")
     if isinstance(exc, jinja2.sandbox.SecurityError):
-        return TemplateProblem(f"樣板試圖存取不允許的內部屬性：{exc}",
-                               f"the template tried to reach Python internals: {exc}", where, line)
+        return _located(exc, library, f"樣板試圖存取不允許的內部屬性或方法（沙箱拒絕）：{exc}",
+                        f"the template tried to reach Python internals or a refused method (sandbox): {exc}")
+    if isinstance(exc, LimitExceeded):
+        return _located(exc, library, exc.message_zh, str(exc))
     if isinstance(exc, jinja2.UndefinedError):
-        return TemplateProblem(f"樣板使用了未定義的變數或欄位：{exc.message}",
-                               f"the template uses an undefined variable or field: {exc.message}",
-                               where, line)
+        return _located(exc, library, f"樣板使用了未定義的變數或欄位：{exc.message}",
+                        f"the template uses an undefined variable or field: {exc.message}")
     if isinstance(exc, LabelError):
         key = ".".join(exc.path)
-        return TemplateProblem(f"樣板庫的 tables.yaml 缺少「{key}」", f"tables.yaml lacks '{key}'",
-                               where, line)
+        return _located(exc, library, f"樣板庫的 tables.yaml 缺少「{key}」",
+                        f"tables.yaml lacks '{key}'")
     if isinstance(exc, TemplateDirectiveError):
-        return TemplateProblem(exc.message_zh, str(exc), where, line)
-    return TemplateProblem(f"樣板執行錯誤：{type(exc).__name__}: {exc}",
-                           f"template error: {type(exc).__name__}: {exc}", where, line)
+        return _located(exc, library, exc.message_zh, str(exc))
+    return _located(exc, library, f"樣板執行錯誤：{type(exc).__name__}: {exc}",
+                    f"template error: {type(exc).__name__}: {exc}")
 
 
 def _template_frame(exc: BaseException, library: Library) -> tuple[str | None, int | None]:

@@ -54,20 +54,23 @@ def _type_rejecting_yaml_dates(validator: Any, types: Any, instance: Any, schema
 _Validator = validators.extend(Draft202012Validator, {"type": _type_rejecting_yaml_dates})
 
 
+PROPOSAL_SCHEMA = "proposal.schema.json"
+
+
 @cache
-def _validator() -> Any:
-    return _Validator(load_schema(), format_checker=_FORMATS)
+def _validator(schema: str) -> Any:
+    return _Validator(load_schema(schema), format_checker=_FORMATS)
 
 
-def validate(source: Source) -> list[Diagnostic]:
-    """Return every schema finding for `source` (never only the first)."""
+def validate(source: Source, schema: str = PROPOSAL_SCHEMA) -> list[Diagnostic]:
+    """Return every finding of `source` against bundled `schema` (never only the first)."""
     if source.data is None:
         return []
-    index = SchemaIndex(load_schema())
+    index = SchemaIndex(load_schema(schema))
     already = {d.pointer for d in source.diagnostics if d.pointer}
     findings: list[Diagnostic] = []
     required_done: set[str] = set()
-    for error in _validator().iter_errors(source.data):
+    for error in _validator(schema).iter_errors(source.data):
         path = list(error.absolute_path)
         pointer = "".join(join_pointer("", p) for p in path)
         if pointer in already:

@@ -1,0 +1,1 @@
+"""Template libraries: manifests, discovery, lint, sample tests, archives and the starter."""

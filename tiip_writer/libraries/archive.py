@@ -1,0 +1,177 @@
+"""Library archives: `pack` writes name-version.tiiplib.zip with a SHA-256 of every file;
+`verify` checks an archive completely before `install` (libraries/install.py) writes anything.
+
+The archive holds `tiiplib.json` ({"format": 1, "name", "version", "files": {path: sha256}})
+and the library's files at their relative paths. Verification refuses: paths that could leave
+the install folder (absolute, `..`, drive letters, backslashes), links, hidden or unlisted
+files, file types a library does not contain, a listed file missing or with another checksum,
+a manifest whose name or version differs, oversized content, and — when the publisher's
+checksum of the whole archive is given — any other archive.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import stat
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from tiip_writer.diagnostics import Text
+from tiip_writer.libraries.manifest import MANIFEST, read_manifest
+from tiip_writer.render.save import zip_bytes
+
+ARCHIVE_MANIFEST = "tiiplib.json"
+ARCHIVE_SUFFIX = ".tiiplib.zip"
+ARCHIVE_FORMAT = 1
+ALLOWED_SUFFIXES = frozenset({".j2", ".yaml", ".yml", ".docx", ".md", ".txt"})
+MAX_FILES = 500
+MAX_TOTAL_BYTES = 50 * 1024 * 1024
+_HEX = re.compile(r"^[0-9a-f]{64}$")
+
+
+class ArchiveError(Exception):
+    """An archive or a library folder cannot be packed, verified or installed."""
+
+    def __init__(self, message_zh: str, message_en: str):
+        super().__init__(message_en)
+        self.text = Text(message_zh, message_en)
+
+
+@dataclass(frozen=True)
+class VerifiedArchive:
+    """An archive whose every file matched its checksum: name, version and file contents."""
+
+    name: str
+    version: str
+    files: dict[str, bytes]
+    sha256: str
+
+
+def sha256(data: bytes) -> str:
+    """Return the hex SHA-256 of `data`."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def library_files(folder: Path) -> dict[str, Path]:
+    """Return {relative path: file} of a library folder; refuse links and foreign file types."""
+    files: dict[str, Path] = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") or part == "__pycache__" for part in relative.parts):
+            continue
+        if path.is_symlink():
+            raise ArchiveError(f"樣板庫不可包含連結：{relative}", f"a library cannot hold links: {relative}")
+        if path.is_dir():
+            continue
+        if path.suffix.lower() not in ALLOWED_SUFFIXES:
+            raise ArchiveError(f"樣板庫不應有此類檔案：{relative}（允許 {_suffixes()}）",
+                               f"a library should not hold this file: {relative} (allowed: "
+                               f"{_suffixes()})")
+        files[relative.as_posix()] = path
+    return files
+
+
+def pack(folder: Path) -> tuple[str, bytes]:
+    """Return the archive's file name and bytes for the library in `folder` (lint it first)."""
+    manifest, _found = read_manifest(folder)
+    if manifest is None:
+        raise ArchiveError(f"{MANIFEST} 有誤，請先執行 tiip templates lint",
+                           f"{MANIFEST} has errors; run tiip templates lint first")
+    contents = {name: path.read_bytes() for name, path in library_files(folder).items()}
+    listing = {"format": ARCHIVE_FORMAT, "name": manifest.name, "version": manifest.version,
+               "files": {name: sha256(data) for name, data in contents.items()}}
+    header = json.dumps(listing, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+    data = zip_bytes([(ARCHIVE_MANIFEST, header), *contents.items()])
+    return f"{manifest.name}-{manifest.version}{ARCHIVE_SUFFIX}", data
+
+
+def verify(data: bytes, expected_sha256: str | None = None) -> VerifiedArchive:
+    """Return the archive's verified contents; raise ArchiveError at the first problem."""
+    digest = sha256(data)
+    if expected_sha256 and digest != expected_sha256.strip().lower():
+        raise ArchiveError(f"封存檔的 SHA-256 與公布的不符（實際 {digest}）",
+                           f"the archive's SHA-256 differs from the published one ({digest})")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise ArchiveError("這不是有效的樣板庫封存檔（zip）", "not a valid library archive (zip)") from exc
+    with archive:
+        infos = [info for info in archive.infolist() if not info.is_dir()]
+        _check_entries(infos)
+        listing = _listing(archive)
+        files = {}
+        for info in infos:
+            if info.filename == ARCHIVE_MANIFEST:
+                continue
+            content = archive.read(info)
+            if sha256(content) != listing["files"][info.filename]:
+                raise ArchiveError(f"檔案 {info.filename} 的 SHA-256 不符，封存檔可能遭竄改或損毀",
+                                   f"the SHA-256 of {info.filename} does not match: the archive "
+                                   "was altered or damaged")
+            files[info.filename] = content
+    missing = sorted(set(listing["files"]) - set(files))
+    if missing:
+        raise ArchiveError(f"封存檔缺少清單中的檔案：{'、'.join(missing)}",
+                           f"the archive lacks listed files: {', '.join(missing)}")
+    if MANIFEST not in files:
+        raise ArchiveError(f"封存檔中沒有 {MANIFEST}", f"the archive holds no {MANIFEST}")
+    return VerifiedArchive(listing["name"], listing["version"], files, digest)
+
+
+def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
+    if len(infos) > MAX_FILES or sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
+        raise ArchiveError("封存檔過大或檔案過多", "the archive is too large or holds too many files")
+    seen: set[str] = set()
+    for info in infos:
+        name = info.filename
+        if not _safe_name(name):
+            raise ArchiveError(f"封存檔中有不安全的路徑：{name}", f"unsafe path in the archive: {name}")
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise ArchiveError(f"封存檔不可包含連結：{name}", f"the archive holds a link: {name}")
+        if name in seen:
+            raise ArchiveError(f"封存檔中有重複的檔案：{name}", f"duplicate file in the archive: {name}")
+        seen.add(name)
+        if name != ARCHIVE_MANIFEST and PurePosixPath(name).suffix.lower() not in ALLOWED_SUFFIXES:
+            raise ArchiveError(f"封存檔中有樣板庫不應有的檔案：{name}",
+                               f"the archive holds a file a library should not have: {name}")
+
+
+def _safe_name(name: str) -> bool:
+    """Return True for a relative, forward-slash path that stays inside its folder."""
+    if not name or "\\" in name or ":" in name or name.startswith("/") or "\x00" in name:
+        return False
+    parts = name.split("/")
+    return all(part not in ("", ".", "..") and not part.startswith(".") for part in parts)
+
+
+def _listing(archive: zipfile.ZipFile) -> dict:
+    """Return the archive's tiiplib.json, checked for shape."""
+    try:
+        listing = json.loads(archive.read(ARCHIVE_MANIFEST).decode("utf-8"))
+    except KeyError as exc:
+        raise ArchiveError(f"封存檔中沒有 {ARCHIVE_MANIFEST}，不是 tiip templates pack 產生的",
+                           f"the archive has no {ARCHIVE_MANIFEST}; it was not made by tiip "
+                           "templates pack") from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ArchiveError(f"{ARCHIVE_MANIFEST} 無法讀取", f"{ARCHIVE_MANIFEST} cannot be read") from exc
+    files = listing.get("files") if isinstance(listing, dict) else None
+    if (listing.get("format") != ARCHIVE_FORMAT or not isinstance(files, dict)
+            or not all(isinstance(n, str) and isinstance(h, str) and _HEX.match(h)
+                       for n, h in files.items())
+            or not isinstance(listing.get("name"), str)
+            or not isinstance(listing.get("version"), str)):
+        raise ArchiveError(f"{ARCHIVE_MANIFEST} 的格式不符", f"{ARCHIVE_MANIFEST} has the wrong shape")
+    names = {info.filename for info in archive.infolist() if not info.is_dir()}
+    unknown = sorted(names - set(files) - {ARCHIVE_MANIFEST})
+    if unknown:
+        raise ArchiveError(f"封存檔中有清單以外的檔案：{'、'.join(unknown)}",
+                           f"the archive holds files that are not listed: {', '.join(unknown)}")
+    return listing
+
+
+def _suffixes() -> str:
+    return " ".join(sorted(ALLOWED_SUFFIXES))
