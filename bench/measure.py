@@ -1,0 +1,117 @@
+"""Time whole processes: wall clock and the peak memory (max RSS) of each child, stdlib only."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished process: its wall time, peak resident memory and exit code."""
+
+    seconds: float
+    peak_kb: int
+    exit_code: int
+    stderr: str
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The median wall time of several runs and the highest peak memory among them."""
+
+    seconds: float
+    peak_kb: int
+    runs: int
+
+    @property
+    def peak_mb(self) -> float:
+        """Return the peak resident memory in MB (10^6 bytes)."""
+        return self.peak_kb * 1024 / 1e6
+
+
+class ProcessFailed(Exception):
+    """A measured command exited with a code it should not have."""
+
+
+def run_once(command: list[str], cwd: Path | None = None) -> Run:
+    """Run `command` to the end; its own max RSS comes from wait4, not from the whole tree."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        errors.seek(0)
+        text = errors.read().decode("utf-8", "replace")
+    return Run(seconds, int(usage.ru_maxrss), process.returncode, text)
+
+
+def measure(command: list[str], runs: int, allowed: tuple[int, ...] = (0,),
+            cwd: Path | None = None) -> Timing:
+    """Return the median of `runs` runs of `command`; raise ProcessFailed on another exit code."""
+    results = []
+    for _ in range(runs):
+        result = run_once(command, cwd)
+        if result.exit_code not in allowed:
+            tail = "\n".join(result.stderr.strip().splitlines()[-5:])
+            raise ProcessFailed(f"{' '.join(command)} exited with {result.exit_code}:\n{tail}")
+        results.append(result)
+    return Timing(statistics.median(r.seconds for r in results),
+                  max(r.peak_kb for r in results), len(results))
+
+
+def machine() -> dict[str, str]:
+    """Return what the figures depend on: CPU, cores, memory, OS, Python and library versions."""
+    info = {
+        "CPU": _cpu_model(),
+        "cores": str(os.cpu_count()),
+        "memory": _memory(),
+        "OS": f"{platform.system()} {platform.release()}",
+        "Python": platform.python_version(),
+        "pandoc": pandoc_version() or "not installed",
+    }
+    for name in ("tiip-writer", "python-docx", "lxml", "Jinja2", "markdown-it-py", "jsonschema",
+                 "PyYAML", "click"):
+        try:
+            info[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            info[name] = "not installed"
+    return info
+
+
+def pandoc_version() -> str | None:
+    """Return pandoc's version, or None when pandoc is not on PATH."""
+    try:
+        output = subprocess.run(["pandoc", "--version"], capture_output=True, text=True,
+                                check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return output.splitlines()[0].split()[-1] if output else None
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def _memory() -> str:
+    try:
+        for line in Path("/proc/meminfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("MemTotal:"):
+                return f"{int(line.split()[1]) / 1024 / 1024:.1f} GB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return "unknown"
