@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from tiip_writer.resources import data_dir
+from tiip_writer.yamldata import load_yaml
 
 OFFICIAL = "official"
 MANIFEST = "library.yaml"
@@ -136,7 +137,7 @@ def _read_yaml(path: Path, required: bool) -> dict[str, Any]:
                                str(path))
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise LibraryError(f"{path.name} 無法讀取：{exc}", f"cannot read {path.name}: {exc}",
                            str(path)) from exc
