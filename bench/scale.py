@@ -90,13 +90,22 @@ def _parent(data: dict[str, Any], path: tuple[str, ...]) -> dict[str, Any] | Non
 
 
 def _weight(value: Any, k: int) -> float | int:
-    """Return `value` / k, exact in decimal (weights are whole numbers or short decimals)."""
-    result = Decimal(str(value)) / k
+    """Return `value` / k to four decimals (_balance makes the total exact again)."""
+    result = (Decimal(str(value)) / k).quantize(Decimal("0.0001"))
     return int(result) if result == result.to_integral_value() else float(result)
+
+
+def _balance(entries: list[dict[str, Any]], total: Any) -> None:
+    """Add what rounding lost or gained to the last entry, so the weights add up to `total`."""
+    missing = Decimal(str(total)) - sum(Decimal(str(e["weight"])) for e in entries)
+    if missing:
+        last = Decimal(str(entries[-1]["weight"])) + missing
+        entries[-1]["weight"] = int(last) if last == last.to_integral_value() else float(last)
 
 
 def _scale_work(data: dict[str, Any], k: int, copies: range) -> None:
     plans = data["work"]
+    total = sum(Decimal(str(item["weight"])) for plan in plans for item in plan["items"])
     for plan in plans:
         for item in plan["items"]:
             item["weight"] = _weight(item["weight"], k)
@@ -110,6 +119,7 @@ def _scale_work(data: dict[str, Any], k: int, copies: range) -> None:
                 item["code"] = code(item["code"], n)
             extra.append(twin)
     plans.extend(extra)
+    _balance([item for plan in plans for item in plan["items"]], total)
 
 
 def _scale_team(data: dict[str, Any], copies: range) -> None:
@@ -127,6 +137,7 @@ def _scale_team(data: dict[str, Any], copies: range) -> None:
 
 def _scale_checkpoints(data: dict[str, Any], k: int, copies: range) -> None:
     points = data["checkpoints"]
+    total = sum(Decimal(str(point["weight"])) for point in points)
     for point in points:
         point["weight"] = _weight(point["weight"], k)
     extra = []
@@ -138,6 +149,7 @@ def _scale_checkpoints(data: dict[str, Any], k: int, copies: range) -> None:
             twin["responsible"] = [code(person, n) for person in point["responsible"]]
             extra.append(twin)
     points.extend(extra)
+    _balance(points, total)
 
 
 def _scale_budget(data: dict[str, Any], copies: range) -> None:
