@@ -38,3 +38,34 @@ def test_a_continued_merge_is_one_empty_paragraph_and_text_survives_a_round_trip
     texts = ["".join(t.text for t in tc.iter(f"{W}t")) for tc in element.iter(f"{W}tc")]
     assert texts == ["<&>", "x\ry", "", "z"]
     assert len(list(element.findall(f"{W}tr")[1].find(f"{W}tc").iter(f"{W}p"))) == 1
+
+
+def test_a_built_document_holds_every_table_and_no_placeholder() -> None:
+    import io
+    import zipfile
+    from pathlib import Path
+
+    import docx
+
+    from tiip_writer.pipeline import check_file
+    from tiip_writer.render import build_document
+    from tiip_writer.render.blocks import Table as TableBlock
+    from tiip_writer.render.context import build_context
+    from tiip_writer.render.library import load_library
+    from tiip_writer.render.tables import BUILDERS
+    from tiip_writer.render.templating import render
+
+    sample = Path(__file__).resolve().parents[2] / "samples" / "topdown-joint-two-companies.yaml"
+    checked = check_file(sample)
+    built = build_document(checked)
+    assert built.docx is not None
+    xml = zipfile.ZipFile(io.BytesIO(built.docx)).read("word/document.xml").decode("utf-8")
+    library = load_library(None)
+    context = build_context(checked.proposal, library.tables, sample.parent,
+                            default_agency=checked.ruleset.agency, budget=checked.budget)
+    tables = [b for blocks in render(library, context, BUILDERS).blocks.values() for b in blocks
+              if isinstance(b, TableBlock)]
+    assert "<?tiip-table" not in xml
+    assert xml.count("<w:tbl>") == len(tables) > 20
+    document = docx.Document(io.BytesIO(built.docx))  # Word's view: every table, every row
+    assert [len(t.rows) for t in document.tables] == [len(t.rows) for t in tables]

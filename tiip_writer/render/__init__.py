@@ -86,7 +86,7 @@ def build_document(checked: CheckResult, template: str | Path | None = None,
     set_properties(document, proposal.title, context.lead.name,
                    "、".join(proposal.summary.keywords), proposal.submission_date, draft,
                    draft_text)
-    return BuildOutput(document_bytes(document), rendered.markdown)
+    return BuildOutput(document_bytes(document, composer.tables), rendered.markdown)
 
 
 def _image_finding(source: Source, target: str, reason_zh: str, reason_en: str) -> Diagnostic:
