@@ -27,6 +27,7 @@ from tiip_writer.render.context import TemplateContext
 from tiip_writer.render.labels import LabelError
 from tiip_writer.render.library import Library
 from tiip_writer.render.markdown_text import DIRECTIVE_INFO, escape_inline, prose_block
+from tiip_writer.render.template_cache import template_cache
 
 NONE_TEXT = "無"  # what the document says where the proposal has nothing
 ORIENTATIONS = ("portrait", "landscape")
@@ -113,6 +114,7 @@ def make_environment(library: Library) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=template_cache(__file__),  # compiled templates kept between runs
     )
     env.filters.update(FILTERS)
     return env
