@@ -41,11 +41,18 @@ class ProcessFailed(Exception):
     """A measured command exited with a code it should not have."""
 
 
+def child_environment() -> dict[str, str]:
+    """Return the environment for measured processes: as Python normally runs, it may cache
+    bytecode (PYTHONDONTWRITEBYTECODE would make every run compile tiip from source)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_once(command: list[str], cwd: Path | None = None) -> Run:
     """Run `command` to the end; its own max RSS comes from wait4, not from the whole tree."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors,
+                                   env=child_environment())
         _pid, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
@@ -75,6 +82,7 @@ def machine() -> dict[str, str]:
         "cores": str(os.cpu_count()),
         "memory": _memory(),
         "OS": f"{platform.system()} {platform.release()}",
+        "load average at start": _load(),
         "Python": platform.python_version(),
         "pandoc": pandoc_version() or "not installed",
     }
@@ -95,6 +103,13 @@ def pandoc_version() -> str | None:
     except (OSError, subprocess.CalledProcessError):
         return None
     return output.splitlines()[0].split()[-1] if output else None
+
+
+def _load() -> str:
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 def _cpu_model() -> str:

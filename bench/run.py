@@ -49,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     options = _parse(argv)
     tiip = _tiip_command()
     has_pandoc = pandoc_version() is not None
-    print(f"sample: {options.sample.name}; tiip: {' '.join(tiip)}; runs: {options.runs}"
+    host = machine()  # before the runs: the load average is the other programs' share
+    print(f"sample: {options.sample.name}; tiip: {' '.join(tiip)}; runs: {options.runs}; "
+          f"load average: {host['load average at start']}"
           + ("" if has_pandoc else "; pandoc not found: its column stays empty"), flush=True)
     work = options.keep or Path(tempfile.mkdtemp(prefix="tiip-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -72,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in verdicts:
         print(line)
     if options.write:
-        write_docs(DOCS, table, verdicts, machine(), options.sample.name, options.runs)
+        write_docs(DOCS, table, verdicts, host, options.sample.name, options.runs)
         print(f"\nwrote {DOCS.relative_to(ROOT)}")
     return 0
 
