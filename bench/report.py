@@ -35,8 +35,8 @@ class Row:
 def render_table(rows: list[Row]) -> str:
     """Return the results as a Markdown table (readable as printed text too)."""
     base = next((r for r in rows if r.scale == 1), None)
-    lines = ["| scale | YAML | Markdown | .docx | tiip check | tiip build | pandoc | "
-             "build ÷ pandoc | peak MB: check / build / pandoc |",
+    lines = [("| scale | YAML | Markdown | .docx | tiip check | tiip build | pandoc | "
+              "build ÷ pandoc | peak MB: check / build / pandoc |"),
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
         pandoc = row.pandoc
@@ -83,9 +83,10 @@ def write_docs(path: Path, table: str, verdicts: list[str], machine: dict[str, s
     spec = "、".join(f"{key} {value}" for key, value in machine.items())
     block = "\n".join([
         BEGIN,
-        f"Measured by `python bench/run.py` on {dt.date.today().isoformat()}: sample `{sample}` "
-        f"scaled by bench/scale.py; each figure is the median of {runs} whole-process runs "
-        f"(at most 3 at 100×) after one warm-up run; (n×) is the time relative to 1×.",
+        (f"Measured by `python bench/run.py` on {dt.date.today().isoformat()}: sample "
+         f"`{sample}` scaled by bench/scale.py; each figure is the median of {runs} "
+         f"whole-process runs (at most 3 at 100×) after one warm-up run; (n×) is the time "
+         f"relative to 1×."),
         "",
         f"Machine: {spec}.",
         "",

@@ -52,7 +52,7 @@ def test_person_months_compare_each_person_with_their_own_lines(tmp_path: Path,
 def test_unknown_references_are_found_among_many_codes(tmp_path: Path, scaled: dict) -> None:
     scaled["checkpoints"][-1]["work_item"] = "C3.9"
     scaled["checkpoints"][-1]["responsible"] = ["P07.3", "P99"]
-    code, lines = _check(tmp_path, scaled)
+    _code, lines = _check(tmp_path, scaled)
     messages = [line.split("  ", 3)[3] for line in lines if "unknown-reference" in line]
     assert messages == ["there is no work item 'C3.9'", "there is no person 'P99'"]
 
@@ -60,6 +60,6 @@ def test_unknown_references_are_found_among_many_codes(tmp_path: Path, scaled: d
 def test_each_sub_plan_gap_is_measured_on_its_own_checkpoints(tmp_path: Path,
                                                                scaled: dict) -> None:
     scaled["checkpoints"] = [cp for cp in scaled["checkpoints"] if cp["code"] != "B1-2.2"]
-    code, lines = _check(tmp_path, scaled)
+    _code, lines = _check(tmp_path, scaled)
     gaps = [line for line in lines if "checkpoint-interval" in line]
     assert len(gaps) == 1 and "sub-plan B.2 has no checkpoint for 10 months" in gaps[0]

@@ -131,7 +131,7 @@ def _guarded(job: Callable[..., JobResult], *args: Any) -> JobResult:
     """Run `job`; an unexpected exception becomes a failed result instead of ending the batch."""
     try:
         return job(*args)
-    except Exception as exc:  # noqa: BLE001 - reported as this file's failure, never a traceback
+    except Exception as exc:  # reported as this file's failure, never a traceback
         if os.environ.get("TIIP_DEBUG"):
             raise
         reason = MESSAGES["internal"].get(_lang(args)).format(error=f"{type(exc).__name__}: {exc}")

@@ -11,7 +11,6 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-
 from tiip_writer.resources import data_dir
 from tiip_writer.yamldata import load_yaml
 

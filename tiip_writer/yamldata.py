@@ -16,4 +16,4 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def load_yaml(stream: str | bytes | IO[str] | IO[bytes]) -> Any:
     """Return the data of one YAML document, like yaml.safe_load."""
-    return yaml.load(stream, Loader=_LOADER)  # noqa: S506 - a safe loader
+    return yaml.load(stream, Loader=_LOADER)  # a safe loader: CSafeLoader or SafeLoader

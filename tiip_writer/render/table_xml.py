@@ -51,9 +51,9 @@ def table_markup(table: Table, text_width: int) -> str:
     Fixed layout, a width on every cell, header rows repeated on every page.
     """
     widths = fit_widths(table.widths, text_width)
-    out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{TABLE_STYLE}"/>'
-           f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-           '<w:tblLayout w:type="fixed"/>']
+    out = [(f'<w:tbl><w:tblPr><w:tblStyle w:val="{TABLE_STYLE}"/>'
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+            '<w:tblLayout w:type="fixed"/>')]
     if table.compact:
         out.append(f'<w:tblCellMar><w:left w:w="{COMPACT_MARGIN}" w:type="dxa"/>'
                    f'<w:right w:w="{COMPACT_MARGIN}" w:type="dxa"/></w:tblCellMar>')
