@@ -61,18 +61,26 @@ def run_once(command: list[str], cwd: Path | None = None) -> Run:
     return Run(seconds, int(usage.ru_maxrss), process.returncode, text)
 
 
-def measure(command: list[str], runs: int, allowed: tuple[int, ...] = (0,),
-            cwd: Path | None = None) -> Timing:
-    """Return the median of `runs` runs of `command`; raise ProcessFailed on another exit code."""
-    results = []
+Command = tuple[list[str], tuple[int, ...]]  # the command and the exit codes it may end with
+
+
+def measure(commands: dict[str, Command], runs: int) -> dict[str, Timing]:
+    """Return the median of `runs` runs of each command; raise ProcessFailed on a bad exit.
+
+    The commands take turns (check, build, pandoc, check, …): when another program loads the
+    machine for a few seconds, every command shares the slowdown instead of one taking it all.
+    """
+    results: dict[str, list[Run]] = {name: [] for name in commands}
     for _ in range(runs):
-        result = run_once(command, cwd)
-        if result.exit_code not in allowed:
-            tail = "\n".join(result.stderr.strip().splitlines()[-5:])
-            raise ProcessFailed(f"{' '.join(command)} exited with {result.exit_code}:\n{tail}")
-        results.append(result)
-    return Timing(statistics.median(r.seconds for r in results),
-                  max(r.peak_kb for r in results), len(results))
+        for name, (command, allowed) in commands.items():
+            result = run_once(command)
+            if result.exit_code not in allowed:
+                tail = "\n".join(result.stderr.strip().splitlines()[-5:])
+                raise ProcessFailed(f"{' '.join(command)} exited with {result.exit_code}:\n{tail}")
+            results[name].append(result)
+    return {name: Timing(statistics.median(r.seconds for r in done),
+                         max(r.peak_kb for r in done), len(done))
+            for name, done in results.items()}
 
 
 def machine() -> dict[str, str]:

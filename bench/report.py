@@ -85,8 +85,8 @@ def write_docs(path: Path, table: str, verdicts: list[str], machine: dict[str, s
         BEGIN,
         (f"Measured by `python bench/run.py` on {dt.date.today().isoformat()}: sample "
          f"`{sample}` scaled by bench/scale.py; each figure is the median of {runs} "
-         f"whole-process runs (at most 3 at 100×) after one warm-up run; (n×) is the time "
-         f"relative to 1×."),
+         f"whole-process runs (at most 3 at 100×; the commands take turns) after one warm-up "
+         f"run; (n×) is the time relative to 1×."),
         "",
         f"Machine: {spec}.",
         "",

@@ -1,6 +1,6 @@
 """Benchmark `tiip check` and `tiip build` against pandoc on the same content, at 1×, 10×, 100×.
 
-    python bench/run.py                      # 1×, 10×, 100×; median of 5 runs (3 at 100×)
+    python bench/run.py                      # 1×, 10×, 100×; median of 7 runs (3 at 100×)
     python bench/run.py --scales 1,10 --runs 9
     python bench/run.py --quick --scales 1 --no-write   # CI smoke test: one run, no timing claims
 
@@ -27,7 +27,7 @@ ROOT = BENCH.parent
 sys.path.insert(1, str(ROOT))  # a checkout runs without installing (its dependencies must be)
 
 # Only light modules here: the proposals are prepared in a child process (see prepare.py).
-from measure import ProcessFailed, Timing, machine, measure, pandoc_version  # noqa: E402
+from measure import ProcessFailed, machine, measure, pandoc_version  # noqa: E402
 from report import Row, check_targets, render_table, write_docs  # noqa: E402
 
 DOCS = ROOT / "docs" / "performance.md"
@@ -98,11 +98,9 @@ def _bench_scale(scale: int, options: Options, tiip: list[str], has_pandoc: bool
         commands["pandoc"] = (["pandoc", str(markdown), "--toc", "--reference-doc",
                                str(REFERENCE), "-o", str(converted)], (0,))
     runs = min(options.runs, BIG_SCALE_RUNS) if scale >= 100 else options.runs
-    timings: dict[str, Timing] = {}
-    for name, (command, allowed) in commands.items():
-        if options.warm_up:
-            measure(command, 1, allowed)  # fills the OS file cache and tiip's template cache
-        timings[name] = measure(command, runs, allowed)
+    if options.warm_up:
+        measure(commands, 1)  # fills the OS file cache and tiip's template and bytecode caches
+    timings = measure(commands, runs)
     return Row(scale=scale, yaml_bytes=proposal.stat().st_size,
                markdown_bytes=markdown.stat().st_size, docx_bytes=built.stat().st_size,
                draft=bool(draft), check=timings["check"], build=timings["build"],
@@ -121,7 +119,7 @@ def _parse(argv: list[str] | None) -> Options:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scales", default="1,10,100",
                         help="comma-separated multiples of the sample (default 1,10,100)")
-    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median; default 5)")
+    parser.add_argument("--runs", type=int, default=7, help="runs per figure (median; default 7)")
     parser.add_argument("--quick", action="store_true",
                         help="one run per figure and no warm-up: proves the benchmark works")
     parser.add_argument("--no-write", action="store_true", help="do not update docs/performance.md")

@@ -175,7 +175,7 @@ def _dies(name: str, lang: str) -> batch.JobResult:
 def test_a_job_that_raises_fails_alone(jobs: int) -> None:
     results = list(batch.run(_raises, [("a", "en"), ("bad", "en"), ("c", "en")], jobs))
     assert [r.exit_code for r in results] == [0, 3, 0]
-    assert results[1].reason == "tiip internal error: RuntimeError: boom"
+    assert results[1].reason.startswith("tiip internal error: RuntimeError: boom (a problem in")
 
 
 def test_a_worker_that_dies_takes_only_its_own_file_down() -> None:
@@ -183,6 +183,30 @@ def test_a_worker_that_dies_takes_only_its_own_file_down() -> None:
     assert [r.exit_code for r in results] == [0, 3, 0, 0]
     assert results[1].reason == "處理這個檔案的程序意外結束"
     assert [r.out for r in results if r.exit_code == 0] == [("a",), ("c",), ("d",)]
+
+
+def test_a_check_that_fails_inside_tiip_is_reported_and_the_rest_checked(
+        tmp_path: Path, monkeypatch) -> None:
+    import json
+
+    from tiip_writer.cli import check as check_module
+
+    real = check_module.check_file
+
+    def flaky(path: Path, display: str | None = None):
+        if path.name == SAMPLES[0].name:
+            raise RuntimeError("boom")
+        return real(path, display=display)
+
+    monkeypatch.setattr(check_module, "check_file", flaky)
+    folder = _folder(tmp_path)
+    result = run_tiip("check", str(folder), "--lang", "en")
+    assert result.exit_code == 3
+    assert "tiip internal error: RuntimeError: boom" in result.stderr
+    assert "2 file(s) checked: no problems found." in result.stderr
+    report = json.loads(run_tiip("check", str(folder), "--format", "json").stdout)
+    assert [f["readable"] for f in report["files"]] == [False, True]
+    assert report["exit_code"] == 3
 
 
 def test_expand_sorts_folders_and_keeps_each_file_once(tmp_path: Path) -> None:

@@ -28,7 +28,9 @@ SUFFIXES = (".yaml", ".yml")
 GC_THRESHOLDS = (50_000, 50, 50)  # as cli/main.py: a job's data is acyclic, collect rarely
 
 MESSAGES = {
-    "internal": Text("tiip 內部錯誤：{error}", "tiip internal error: {error}"),
+    "internal": Text("tiip 內部錯誤：{error}（這是 tiip 的問題，不是您的檔案的問題；請附上檔案回報）",
+                     "tiip internal error: {error} (a problem in tiip, not in your file; please "
+                     "report it with the file)"),
     "crashed": Text("處理這個檔案的程序意外結束", "the process working on this file ended unexpectedly"),
 }
 
@@ -124,7 +126,8 @@ def _outcome(future: Future[JobResult], job: Callable[..., JobResult],
         with ProcessPoolExecutor(max_workers=1, initializer=_worker_init) as single:
             return single.submit(_guarded, job, *args).result()
     except BrokenProcessPool:
-        return JobResult(EXIT_INTERNAL, reason=MESSAGES["crashed"].get(_lang(args)))
+        reason = MESSAGES["crashed"].get(_lang(args))
+        return JobResult(EXIT_INTERNAL, err=(reason,), reason=reason)
 
 
 def _guarded(job: Callable[..., JobResult], *args: Any) -> JobResult:

@@ -54,8 +54,8 @@ def check(files: tuple[Path, ...], output: str, fail_on: str, jobs: int, lang: s
         progress.start()
     arguments = [(item.path, output, fail_on, lang) for item in inputs]
     for item, result in zip(inputs, run(check_one, arguments, cpu_jobs(jobs))):
-        reports.append(result.data)
-        for entry in result.data["diagnostics"]:
+        reports.append(result.data or _failed_json(str(item.path), result.reason or ""))
+        for entry in reports[-1]["diagnostics"]:
             counts[Severity(entry["severity"])] += 1
         exit_code = max(exit_code, result.exit_code)
         if progress:
@@ -88,6 +88,13 @@ def check_one(path: Path, output: str, fail_on: str, lang: str) -> JobResult:
     lines = tuple(format_diagnostic(d, lang) for d in result.diagnostics) if output == "text" \
         else ()
     return JobResult(code, out=lines, data=result_json(result))
+
+
+def _failed_json(file: str, reason: str) -> dict[str, Any]:
+    """Return the report of a file whose check failed inside tiip (see tiip_writer.batch)."""
+    return {"file": file, "readable": False, "ruleset": None, "diagnostics": [],
+            "error": {"message": {"zh": reason, "en": reason}, "hint": None, "line": None,
+                      "column": None}}
 
 
 def _summary(files: int, counts: dict[Severity, int], lang: str) -> str:
