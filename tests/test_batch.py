@@ -105,6 +105,18 @@ def test_several_files_without_o_build_next_to_each(tmp_path: Path) -> None:
     assert _is_docx(tmp_path / "one.docx") and _is_docx(tmp_path / "two.docx")
 
 
+def test_markdown_goes_to_its_own_folder_and_one_file_may_name_a_folder(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    result = run_tiip("build", str(folder), "-o", str(tmp_path / "out"),
+                      "--markdown", str(tmp_path / "md"))
+    assert result.exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "md").iterdir()) == \
+        sorted(p.with_suffix(".md").name for p in SAMPLES[:2])
+    single = run_tiip("build", str(folder / SAMPLES[0].name), "-o", str(tmp_path / "out"))
+    assert single.exit_code == 0
+    assert f"已產生 {tmp_path / 'out' / SAMPLES[0].with_suffix('.docx').name}" in single.stderr
+
+
 def test_batch_output_must_be_a_folder_and_a_folder_needs_proposals(tmp_path: Path) -> None:
     folder = _folder(tmp_path)
     a_file = tmp_path / "taken.docx"

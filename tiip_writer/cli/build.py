@@ -67,8 +67,10 @@ def build(files: tuple[Path, ...], output: Path | None, template: str | None,
 
         raise SystemExit(build_many(files, output, template, markdown_path, draft, jobs, lang))
     file = files[0]
-    result = build_one(file, output or file.with_suffix(".docx"), template, markdown_path, draft,
-                       False, lang)
+    target = output or file.with_suffix(".docx")
+    if target.is_dir():  # `-o out/` for one file: inside that folder
+        target = target / file.with_suffix(".docx").name
+    result = build_one(file, target, template, markdown_path, draft, False, lang)
     for line in result.err:
         echo_err(line)
     raise SystemExit(result.exit_code)
