@@ -146,7 +146,7 @@ def test_text_report_groups_files_and_explains_each_rule_once(tmp_path):
     assert lines[8].startswith(f"{second}:")
     assert result.stdout.count("說明：") == 1
     assert "\x1b[" not in result.stdout
-    assert result.stderr.strip() == "已檢核 2 個檔案：0 個錯誤、3 個警告、0 個建議。"
+    assert result.stderr.strip().splitlines()[-1] == "已檢核 2 個檔案：0 個錯誤、3 個警告、0 個建議。"
 
 
 @pytest.mark.parametrize("flag, coloured", [("--color", True), ("--no-color", False)])

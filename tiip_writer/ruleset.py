@@ -11,9 +11,8 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-import yaml
-
 from tiip_writer.resources import data_dir
+from tiip_writer.yamldata import load_yaml
 
 
 class RulesetError(Exception):
@@ -104,7 +103,7 @@ def load_ruleset(year: int) -> RuleSet:
         raise KeyError(year)
     path = data_dir("rulesets") / f"{year}.yaml"
     with open(path, encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = load_yaml(handle)
     return RuleSet(
         year=int(data["year"]),
         programme=str(data["programme"]),

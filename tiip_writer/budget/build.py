@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -18,7 +19,7 @@ from tiip_writer.budget.report import (
     Table,
     UnitReport,
 )
-from tiip_writer.budget.years import month_weights, plan_years, year_weights
+from tiip_writer.budget.years import plan_years, year_weights
 from tiip_writer.model.proposal import Budget, Person, Proposal, WorkItem
 from tiip_writer.ruleset import Category, RuleSet
 from tiip_writer.source.positions import join_pointer
@@ -48,6 +49,9 @@ def summarize(lines: tuple[BudgetLine, ...], categories: tuple[Category, ...],
               pick: Callable[[BudgetLine], Amounts]) -> Table:
     """Return the 經費需求總表 of `lines`, taking each line's figures with `pick`."""
     total = sum((pick(line) for line in lines), Amounts())
+    by_row: dict[tuple[str, str], list[BudgetLine]] = defaultdict(list)  # one pass over lines
+    for line in lines:
+        by_row[(line.category, line.row)].append(line)
     groups = []
     for name in dict.fromkeys(c.group for c in categories):
         members = [c for c in categories if c.group == name]
@@ -56,7 +60,7 @@ def summarize(lines: tuple[BudgetLine, ...], categories: tuple[Category, ...],
             labels = PERSON_KINDS if category.rows_by == "person_kind" else {
                 category.label: category.label_en}
             for label, label_en in labels.items():
-                chosen = tuple(ln for ln in lines if ln.category == category.key and ln.row == label)
+                chosen = tuple(by_row.get((category.key, label), ()))
                 amounts = sum((pick(ln) for ln in chosen), Amounts())
                 rows.append(Row(category.key, label, label_en, amounts,
                                 percent(amounts.total, total.total), chosen))
@@ -100,17 +104,20 @@ def premium_eligible(proposal: Proposal, person: Person | None, unit_id: str) ->
 def _lines(proposal: Proposal, rs: RuleSet) -> Iterator[BudgetLine]:
     persons = {p.id: p for p in proposal.team}
     items = {i.code: i for i in proposal.work_items}
+    years = [(first, last) for _n, first, last, _s, _e in plan_years(proposal.period.start,
+                                                                      proposal.period.months)]
     keys = [c.key for c in rs.categories if c.key in LINE_KEYS]
     keys += [k for k in LINE_KEYS if k not in keys]
     for unit_id, unit in proposal.budget.units.items():
         for key in keys:
             for index, line in enumerate(getattr(unit, key)):
                 person = persons.get(line.person) if key == "personnel" else None
-                yield _line(proposal, rs, unit_id, key, index, line, person, items)
+                yield _line(proposal, rs, unit_id, key, index, line, person, items, years)
 
 
 def _line(proposal: Proposal, rs: RuleSet, unit_id: str, key: str, index: int, line: Any,
-          person: Person | None, items: dict[str, WorkItem]) -> BudgetLine:
+          person: Person | None, items: dict[str, WorkItem],
+          years: list[tuple[int, int]]) -> BudgetLine:
     formula = FORMULAS[key](line, rs)
     amount = round_half_up(formula.exact)
     base_rate, base_ptr = default_rate(proposal.budget, unit_id, unit_kind(proposal, unit_id)[1])
@@ -121,7 +128,7 @@ def _line(proposal: Proposal, rs: RuleSet, unit_id: str, key: str, index: int, l
     uplift = 0
     if rate > base_rate and premium_eligible(proposal, person, unit_id):
         uplift = subsidy - round_half_up(amount * base_rate / 100)
-    weights = year_weights(month_weights(line, person, items, proposal.period.months), proposal)
+    weights = year_weights(line, person, items, years)
     years = tuple(Amounts(s, f) for s, f in zip(apportion(subsidy, weights),
                                                 apportion(amount - subsidy, weights)))
     category = rs.category(key) or _fallback(key)

@@ -38,18 +38,23 @@ def apportion(total: int, weights: Sequence[Exact]) -> tuple[int, ...]:
 
     Largest-remainder method: each share is floored, then the units left over go to the shares
     with the largest remainders (ties to the earlier share). Zero weights get nothing; when every
-    weight is zero the total goes to the first share.
+    weight is zero the total goes to the first share. Computed on the weights brought to one
+    common denominator, so the exact quotas are integer quotients and remainders.
     """
     if not weights:
         return ()
     exact = [Fraction(w) for w in weights]
-    whole = sum(exact)
+    denominator = math.lcm(*(w.denominator for w in exact))
+    scaled = [w.numerator * (denominator // w.denominator) for w in exact]
+    whole = sum(scaled)
     if whole == 0:
         return (total, *([0] * (len(exact) - 1)))
-    quotas = [total * w / whole for w in exact]
-    shares = [math.floor(q) for q in quotas]
+    if whole < 0:  # the same quotas, with a positive divisor
+        scaled, whole = [-w for w in scaled], -whole
+    shares = [total * w // whole for w in scaled]
+    remainders = [total * w % whole for w in scaled]  # the quota's fraction, in 1/whole units
     left = total - sum(shares)
-    order = sorted(range(len(quotas)), key=lambda i: (-(quotas[i] - shares[i]), i))
+    order = sorted(range(len(scaled)), key=lambda i: (-remainders[i], i))
     for i in order[:left]:
         shares[i] += 1
     return tuple(shares)

@@ -18,7 +18,7 @@ import datetime as dt
 from fractions import Fraction
 from typing import Any
 
-from tiip_writer.model.proposal import Person, Proposal, WorkItem, add_months
+from tiip_writer.model.proposal import Person, WorkItem, add_months
 
 
 def plan_years(start: dt.date, months: int) -> list[tuple[int, int, int, dt.date, dt.date]]:
@@ -32,35 +32,38 @@ def plan_years(start: dt.date, months: int) -> list[tuple[int, int, int, dt.date
     return years
 
 
-def month_weights(line: Any, person: Person | None, items: dict[str, WorkItem],
-                  months: int) -> list[Fraction]:
-    """Return the line's weight in each plan month (index 0 = month 1); never all zero."""
-    weights = [Fraction(0)] * months
+def year_weights(line: Any, person: Person | None, items: dict[str, WorkItem],
+                 years: list[tuple[int, int]]) -> list[Fraction]:
+    """Return the line's weight in each plan year (given as first and last month); never all zero.
+
+    Each active span spreads its amount evenly over its months, so a year receives the amount
+    times the months of the span it holds, over the span's length: a few exact products per
+    line, whatever the length of the plan.
+    """
+    weights = [Fraction(0)] * len(years)
     start, end = getattr(line, "start_month", None), getattr(line, "end_month", None)
     item = items.get(getattr(line, "work_item", None) or "")
     if start is not None and end is not None:
-        _spread(weights, Fraction(1), start, end)
+        _spread(weights, years, Fraction(1), start, end)
     elif item is not None:
-        _spread(weights, Fraction(1), item.start_month, item.end_month)
+        _spread(weights, years, Fraction(1), item.start_month, item.end_month)
     elif person is not None:
         for code, effort in person.effort.items():
             if code in items:
-                _spread(weights, Fraction(effort), items[code].start_month, items[code].end_month)
+                _spread(weights, years, Fraction(effort), items[code].start_month,
+                        items[code].end_month)
     if not any(weights):
-        weights = [Fraction(1)] * months
+        weights = [Fraction(last - first + 1) for first, last in years]
     return weights
 
 
-def year_weights(weights: list[Fraction], proposal: Proposal) -> list[Fraction]:
-    """Return the month weights summed per plan year."""
-    return [sum(weights[first - 1:last], Fraction(0))
-            for _n, first, last, _s, _e in plan_years(proposal.period.start, proposal.period.months)]
-
-
-def _spread(weights: list[Fraction], amount: Fraction, start: int, end: int) -> None:
+def _spread(weights: list[Fraction], years: list[tuple[int, int]], amount: Fraction,
+            start: int, end: int) -> None:
     """Add `amount` spread evenly over months start..end, counting only months inside the plan."""
     if end < start:
         return
-    share = amount / (end - start + 1)
-    for month in range(max(start, 1), min(end, len(weights)) + 1):
-        weights[month - 1] += share
+    length = end - start + 1
+    for index, (first, last) in enumerate(years):
+        held = min(end, last) - max(start, first) + 1
+        if held > 0:
+            weights[index] += amount * held / length

@@ -1,4 +1,7 @@
-"""`tiip build FILE`: check, then write the Word proposal; exit 0 built, 1 findings, 2 bad input."""
+"""`tiip build FILE`: check, then write the Word proposal; exit 0 built, 1 findings, 2 bad input.
+
+Several files or a folder are built as a batch (cli/build_many.py), each file by build_one.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from tiip_writer.batch import JobResult, is_batch
 from tiip_writer.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -14,15 +18,15 @@ from tiip_writer.cli.common import (
     format_diagnostic,
     format_input_error,
     lang_option,
+    max_bytes_option,
     render_limit_options,
 )
 from tiip_writer.diagnostics import InputError, Severity, Text
 from tiip_writer.fileio import write_atomic
 from tiip_writer.libraries.errors import LibraryError
+from tiip_writer.output_guard import output_problem
 from tiip_writer.pipeline import check_file
-from tiip_writer.render import build_document
 from tiip_writer.render.library import load_library
-from tiip_writer.render.limits import RenderLimits
 
 MESSAGES = {
     "refused": Text("發現 {count} 個錯誤，未產生 Word 檔。請修正後再試，或加上 --draft 產生標示為草稿的版本。",
@@ -32,7 +36,7 @@ MESSAGES = {
                         "the proposal's structure errors make it impossible to lay out, even with "
                         "--draft; fix the errors above first."),
     "build-failed": Text("無法產生 Word 檔（見上列問題）。", "the Word file could not be built (see above)."),
-    "same-as-input": Text("輸出檔不可與輸入的計畫書相同：{path}", "the output must not be the input file: {path}"),
+    "refused-output": Text("{reason}", "{reason}"),
     "write-failed": Text("無法寫入 {path}：{reason}", "cannot write {path}: {reason}"),
     "written": Text("已產生 {path}", "wrote {path}"),
     "written-draft": Text("已產生草稿 {path}（含 {count} 個錯誤，不得送件）",
@@ -46,76 +50,107 @@ def _say(key: str, lang: str, **values: object) -> str:
 
 
 @click.command()
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="輸出的 Word 檔（預設：與 YAML 同資料夾、同檔名的 .docx）。Output .docx.")
+              help="輸出的 Word 檔（預設：與 YAML 同資料夾、同檔名的 .docx）；多個檔案或資料夾時為輸出"
+                   "資料夾。Output .docx; a folder when building several files or a folder.")
 @click.option("--template", default=None, metavar="NAME|DIR",
-              help="樣板庫：名稱（tiip templates list）或樣板庫資料夾，預設 official。"
-                   "Template library name or folder.")
+              help="樣板庫：內建的 official 或樣板庫資料夾。Template library name or folder.")
 @click.option("--markdown", "markdown_path", type=click.Path(path_type=Path),
-              help="另存排版前的 Markdown，供檢視。Also write the intermediate Markdown.")
+              help="另存排版前的 Markdown，供檢視（多個檔案時為資料夾）。Also write the intermediate "
+                   "Markdown (a folder for several files).")
 @click.option("--draft", is_flag=True,
               help="有錯誤仍產生，並在每頁標示「草稿」。Build despite errors, marked as a draft.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="同時建置的程序數（0：每個 CPU 一個）。Parallel processes (0: one per CPU).")
 @render_limit_options
+@max_bytes_option
 @lang_option
-def build(file: Path, output: Path | None, template: str | None, markdown_path: Path | None,
-          draft: bool, render_timeout: float | None, render_max_chars: int | None,
-          lang: str) -> None:
-    """檢核計畫書 FILE，無錯誤時產生 Word 計畫書（.docx）。"""
+def build(files: tuple[Path, ...], output: Path | None, template: str | None,
+          markdown_path: Path | None, draft: bool, jobs: int, render_timeout: float | None,
+          render_max_chars: int | None, lang: str) -> None:
+    """檢核計畫書 FILES（YAML 檔或資料夾），無錯誤時產生 Word 計畫書（.docx）。"""
     try:
-        library = load_library(template)
+        load_library(template)  # a library that cannot be used is bad usage: say so once, first
     except LibraryError as error:
         for diagnostic in error.diagnostics:
             echo_err(format_diagnostic(diagnostic, lang))
         raise SystemExit(EXIT_INPUT) from None
+    limits = (render_timeout, render_max_chars)
+    if is_batch(files):
+        from tiip_writer.cli.build_many import build_many
+
+        raise SystemExit(build_many(files, output, template, markdown_path, draft, jobs, limits,
+                                    lang))
+    file = files[0]
+    target = output or file.with_suffix(".docx")
+    if target.is_dir():  # `-o out/` for one file: inside that folder
+        target = target / file.with_suffix(".docx").name
+    result = build_one(file, target, template, markdown_path, draft, False, limits, lang)
+    for line in result.err:
+        echo_err(line)
+    raise SystemExit(result.exit_code)
+
+
+def build_one(file: Path, target: Path, template: str | None, markdown_path: Path | None,
+              draft: bool, make_folders: bool, limits: tuple[float | None, int | None],
+              lang: str) -> JobResult:
+    """Check `file` and write its Word proposal to `target`; return what to say and the code.
+
+    A batch job (see tiip_writer.batch): it runs in a worker process with `-j`, so it returns
+    its messages instead of printing them. `make_folders` creates the target's folder;
+    `limits` are the render time and output-size limits (None: the defaults).
+    """
+    lines: list[str] = []
+
+    def done(code: int, key: str, **values: object) -> JobResult:
+        message = _say(key, lang, **values)
+        lines.append(message)
+        return JobResult(code, err=tuple(lines), reason=None if code == EXIT_CLEAN else message,
+                         flags=frozenset({"draft"}) if key == "written-draft" else frozenset())
+
     try:
         result = check_file(file, display=str(file))
     except InputError as error:
-        echo_err(format_input_error(error, lang))
-        raise SystemExit(EXIT_INPUT) from None
-    target = output or file.with_suffix(".docx")
+        lines.append(format_input_error(error, lang))
+        return JobResult(EXIT_INPUT, err=tuple(lines), reason=error.message.get(lang))
     for path in (target, markdown_path):
-        if path is not None and _same_file(path, file):
-            echo_err(_say("same-as-input", lang, path=path))
-            raise SystemExit(EXIT_INPUT)
-    for diagnostic in result.diagnostics:
-        echo_err(format_diagnostic(diagnostic, lang))
+        refused = output_problem(path, [file]) if path is not None else None
+        if refused is not None:
+            return done(EXIT_INPUT, "refused-output", reason=refused.get(lang))
+    lines.extend(format_diagnostic(d, lang) for d in result.diagnostics)
     errors = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
     if result.proposal is None:
-        echo_err(_say("unbuildable", lang))
-        raise SystemExit(EXIT_FINDINGS)
+        return done(EXIT_FINDINGS, "unbuildable")
     if errors and not draft:
-        echo_err(_say("refused", lang, count=errors))
-        raise SystemExit(EXIT_FINDINGS)
-    limits = RenderLimits.from_env(render_timeout, render_max_chars)
-    built = build_document(result, template=library, draft=draft, limits=limits)
-    for diagnostic in built.diagnostics:
-        echo_err(format_diagnostic(diagnostic, lang))
+        return done(EXIT_FINDINGS, "refused", count=errors)
+    from tiip_writer.render import build_document  # only a build that gets this far needs it
+    from tiip_writer.render.limits import RenderLimits
+
+    built = build_document(result, template=load_library(template), draft=draft,
+                           limits=RenderLimits.from_env(*limits))
+    lines.extend(format_diagnostic(d, lang) for d in built.diagnostics)
     if markdown_path is not None and built.markdown is not None:
-        _write(markdown_path, built.markdown.encode("utf-8"), lang)
-        echo_err(_say("markdown", lang, path=markdown_path))
+        failure = _write(markdown_path, built.markdown.encode("utf-8"), make_folders, lang)
+        if failure:
+            return done(EXIT_INPUT, "write-failed", **failure)
+        lines.append(_say("markdown", lang, path=markdown_path))
     if built.docx is None:
-        echo_err(_say("build-failed", lang))
-        raise SystemExit(EXIT_FINDINGS)
-    _write(target, built.docx, lang)
+        return done(EXIT_FINDINGS, "build-failed")
+    failure = _write(target, built.docx, make_folders, lang)
+    if failure:
+        return done(EXIT_INPUT, "write-failed", **failure)
     if draft and errors:
-        echo_err(_say("written-draft", lang, path=target, count=errors))
-    else:
-        echo_err(_say("written", lang, path=target))
-    raise SystemExit(EXIT_CLEAN)
+        return done(EXIT_CLEAN, "written-draft", path=target, count=errors)
+    return done(EXIT_CLEAN, "written", path=target)
 
 
-def _same_file(path: Path, other: Path) -> bool:
-    """Return True when both paths name the same file (whether or not it exists)."""
+def _write(path: Path, data: bytes, make_folders: bool, lang: str) -> dict[str, object] | None:
+    """Write `data` atomically; return the values of a write-failed message, or None."""
     try:
-        return path.resolve() == other.resolve()
-    except OSError:
-        return False
-
-
-def _write(path: Path, data: bytes, lang: str) -> None:
-    try:
+        if make_folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
     except OSError as exc:
-        echo_err(_say("write-failed", lang, path=path, reason=exc.strerror or exc))
-        raise SystemExit(EXIT_INPUT) from None
+        return {"path": path, "reason": exc.strerror or exc}
+    return None

@@ -8,19 +8,24 @@ from pathlib import Path
 
 import click
 
+from tiip_writer.batch import EXIT_INTERNAL, JobResult, cpu_jobs, expand, run
 from tiip_writer.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
     EXIT_INPUT,
+    echo_err,
     lang_option,
+    max_bytes_option,
     stdout_is_terminal,
 )
 from tiip_writer.config import Config, load_config
-from tiip_writer.diagnostics import InputError, Severity
+from tiip_writer.diagnostics import InputError, Severity, Text
 from tiip_writer.pipeline import CheckResult, check_file
+from tiip_writer.progress import Progress
 from tiip_writer.report import Outcome, Unreadable
 
 FORMATS = ["text", "json", "sarif", "github"]
+NO_INPUT = Text("{paths} 之中沒有 .yaml 或 .yml 檔案。", "no .yaml or .yml files in {paths}.")
 
 
 @click.command()
@@ -37,20 +42,54 @@ FORMATS = ["text", "json", "sarif", "github"]
               default=None, help="使用這個 tiip.toml，不找計畫書旁的設定檔。Use this tiip.toml.")
 @click.option("--color/--no-color", default=None,
               help="文字輸出是否上色（預設：在終端機上才上色）。Colour the text report.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="同時檢核的程序數（0：每個 CPU 一個）。Parallel processes (0: one per CPU).")
+@max_bytes_option
 @lang_option
 def check(files: tuple[Path, ...], output: str, fail_on: str | None, exit_zero: bool,
-          config_path: Path | None, color: bool | None, lang: str) -> None:
-    """檢核計畫書 FILES（YAML），列出所有問題的位置（檔案:行:欄）。"""
+          config_path: Path | None, color: bool | None, jobs: int, lang: str) -> None:
+    """檢核計畫書 FILES（YAML 檔或資料夾），列出所有問題的位置（檔案:行:欄）。"""
     config = _explicit_config(config_path, output, lang)
-    outcomes: list[Outcome] = []
-    for path in files:
-        try:
-            outcomes.append(check_file(path, display=str(path), config=config))
-        except InputError as error:
-            outcomes.append(Unreadable(str(path), error))
-    exit_code = exit_code_for(outcomes, fail_on, exit_zero)
+    inputs = expand(files)
+    if not inputs:
+        echo_err(NO_INPUT.get(lang).format(paths="、".join(str(f) for f in files)))
+        raise SystemExit(EXIT_INPUT)
+    outcomes, internal = _check_all([item.path for item in inputs], config, jobs, lang)
+    exit_code = EXIT_INTERNAL if internal else exit_code_for(outcomes, fail_on, exit_zero)
     _emit(outcomes, output, exit_code, lang, color)
     raise SystemExit(exit_code)
+
+
+def check_one(path: Path, config: Config | None, lang: str) -> JobResult:
+    """Check one file and return its outcome as a batch job (it may run in a worker process)."""
+    try:
+        outcome: Outcome = check_file(path, display=str(path), config=config)
+    except InputError as error:
+        outcome = Unreadable(str(path), error)
+    return JobResult(EXIT_CLEAN, data=outcome)
+
+
+def _check_all(paths: list[Path], config: Config | None, jobs: int,
+               lang: str) -> tuple[list[Outcome], bool]:
+    """Return each file's outcome in input order, and whether tiip failed on any of them."""
+    progress = Progress(len(paths)) if len(paths) > 1 else None
+    if progress:
+        progress.start()
+    outcomes: list[Outcome] = []
+    internal = False
+    arguments = [(path, config, lang) for path in paths]
+    for path, result in zip(paths, run(check_one, arguments, cpu_jobs(jobs))):
+        if result.data is None:  # tiip itself failed on this file: say so, go on with the rest
+            internal = True
+            reason = result.reason or ""
+            outcomes.append(Unreadable(str(path), InputError(Text(reason, reason), str(path))))
+        else:
+            outcomes.append(result.data)
+        if progress:
+            progress.step(str(path))
+    if progress:
+        progress.finish()
+    return outcomes, internal
 
 
 def exit_code_for(outcomes: list[Outcome], fail_on: str | None, exit_zero: bool) -> int:

@@ -32,6 +32,19 @@ lang_option = click.option(
     help="訊息語言：zh（繁體中文）或 en（English）。Message language.")
 
 
+def _set_max_bytes(_ctx: click.Context, _param: click.Parameter, value: int | None) -> int | None:
+    # Through the environment, so -j worker processes and every loader call see the same limit.
+    if value is not None:
+        os.environ["TIIP_MAX_BYTES"] = str(value)
+    return value
+
+
+max_bytes_option = click.option(
+    "--max-bytes", type=click.IntRange(min=1), default=None, expose_value=False,
+    callback=_set_max_bytes, metavar="N",
+    help="計畫書檔案大小上限（位元組，預設 5 MiB 或 TIIP_MAX_BYTES）。Size limit of a proposal file.")
+
+
 def render_limit_options(command: Any) -> Any:
     """Add --render-timeout and --render-max-chars (limits on untrusted templates)."""
     command = click.option(

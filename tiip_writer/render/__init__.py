@@ -92,7 +92,7 @@ def build_document(checked: CheckResult, template: str | Path | Library | None =
     set_properties(document, proposal.title, context.lead.name,
                    "、".join(proposal.summary.keywords), proposal.submission_date, draft,
                    draft_text)
-    return BuildOutput(document_bytes(document), rendered.markdown, support)
+    return BuildOutput(document_bytes(document, composer.tables), rendered.markdown, support)
 
 
 def _image_finding(source: Source, target: str, reason_zh: str, reason_en: str) -> Diagnostic:

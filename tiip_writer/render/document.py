@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +65,8 @@ def set_properties(document: Any, title: str, author: str, keywords: str, day: d
     props.content_status = status_draft if draft else ""
 
 
-def document_bytes(document: Any) -> bytes:
-    """Return the saved .docx with fixed zip timestamps."""
+def document_bytes(document: Any, tables: Sequence[str] = ()) -> bytes:
+    """Return the saved .docx with fixed zip timestamps and the table markup in place."""
     buffer = io.BytesIO()
     document.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    return normalise_zip(buffer.getvalue(), tables)

@@ -2,8 +2,8 @@
 
 python-docx has no API for fields, repeated header rows, shading, vertical merges, widths
 that hold, section orientation or numbering restarts (design.md, traps 1, 5–8), and its
-cell-by-cell table API is quadratic. So paragraphs and tables are written here as XML
-elements directly, row by row; the rest of the build never touches XML.
+cell-by-cell table API is quadratic. So paragraphs are written here as XML elements directly
+and tables as markup row by row (table_xml); the rest of the build never touches XML.
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
-from tiip_writer.render.blocks import Cell, Para, Run, Table
+from tiip_writer.render.blocks import Para
+from tiip_writer.render.table_xml import TABLE_STYLE, fit_widths, table_element
 
-TABLE_STYLE = "TableGrid"
-INDENT_STEP = 360  # twips per plan-tree level
-COMPACT_MARGIN = 28  # twips of cell margin in compact tables (narrow month columns)
+__all__ = ["TABLE_STYLE", "fit_widths", "table_element"]  # tables: see table_xml
 
 
 def element(tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
@@ -172,71 +171,6 @@ def toc_paragraphs(entries: Sequence[tuple[int, str, str]], levels: int) -> list
                 p.append(r)
         paragraphs.append(p)
     return paragraphs
-
-
-# --- tables -----------------------------------------------------------------------------------
-
-def fit_widths(relative: Sequence[float], total: int) -> list[int]:
-    """Return twip widths proportional to `relative` that add up to exactly `total`."""
-    whole = sum(relative)
-    widths = [int(total * r / whole) for r in relative]
-    widths[-1] += total - sum(widths)
-    return widths
-
-
-def table_element(table: Table, text_width: int) -> etree._Element:
-    """Return the <w:tbl> of `table`: fixed layout, a width on every cell, header rows repeated."""
-    widths = fit_widths(table.widths, text_width)
-    tbl = element("w:tbl")
-    tblpr = sub(tbl, "w:tblPr")
-    sub(tblpr, "w:tblStyle", {"w:val": TABLE_STYLE})
-    sub(tblpr, "w:tblW", {"w:w": str(sum(widths)), "w:type": "dxa"})
-    sub(tblpr, "w:jc", {"w:val": "center"})
-    sub(tblpr, "w:tblLayout", {"w:type": "fixed"})
-    if table.compact:
-        margins = sub(tblpr, "w:tblCellMar")
-        for side in ("left", "right"):
-            sub(margins, f"w:{side}", {"w:w": str(COMPACT_MARGIN), "w:type": "dxa"})
-    sub(tblpr, "w:tblLook", {"w:val": "04A0", "w:firstRow": "1", "w:lastRow": "0",
-                             "w:firstColumn": "1", "w:lastColumn": "0", "w:noHBand": "0",
-                             "w:noVBand": "1"})
-    grid = sub(tbl, "w:tblGrid")
-    for width in widths:
-        sub(grid, "w:gridCol", {"w:w": str(width)})
-    for row in table.rows:
-        tr = sub(tbl, "w:tr")
-        trpr = sub(tr, "w:trPr")
-        sub(trpr, "w:cantSplit")
-        if row.header:
-            sub(trpr, "w:tblHeader")
-        column = 0
-        for cell in row.cells:
-            span_width = sum(widths[column:column + cell.span])
-            column += cell.span
-            tr.append(_cell_element(cell, span_width, row.bold, row.header, table.font_size))
-    return tbl
-
-
-def _cell_element(cell: Cell, width: int, row_bold: bool, header: bool,
-                  font_size: int | None) -> etree._Element:
-    tc = element("w:tc")
-    tcpr = sub(tc, "w:tcPr")
-    sub(tcpr, "w:tcW", {"w:w": str(width), "w:type": "dxa"})
-    if cell.span > 1:
-        sub(tcpr, "w:gridSpan", {"w:val": str(cell.span)})
-    if cell.merge:
-        sub(tcpr, "w:vMerge", {"w:val": cell.merge} if cell.merge == "restart" else None)
-    if cell.shade:
-        sub(tcpr, "w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": cell.shade})
-    sub(tcpr, "w:vAlign", {"w:val": "center"})
-    style = "TableHeading" if header else "TableText"
-    bold = cell.bold or row_bold
-    # A continued vertical merge holds one empty paragraph: merged cells are built empty.
-    lines: tuple[tuple[Run, ...], ...] = () if cell.merge == "continue" else cell.lines
-    for line in lines or ((),):
-        runs = (run(r.text, bold or r.bold, r.italic, font_size) for r in line)
-        tc.append(paragraph(runs, style, cell.align, indent=cell.indent * INDENT_STEP))
-    return tc
 
 
 # --- sections, numbering, headers -------------------------------------------------------------

@@ -20,6 +20,8 @@ from tiip_writer.render import docx_xml as X
 from tiip_writer.render.blocks import Block, Para, Table
 from tiip_writer.render.images import ImageProblem, open_image
 from tiip_writer.render.markdown_text import DIRECTIVE_INFO, join_lines
+from tiip_writer.render.save import table_placeholder
+from tiip_writer.render.table_xml import table_markup
 
 EMU_PER_TWIP = 635
 TOC_LEVELS = 2
@@ -54,6 +56,7 @@ class Composer:
     landscape: bool = False
     sections: int = 0
     problems: list[ImageProblem] = field(default_factory=list)
+    tables: list[str] = field(default_factory=list)  # table markup, in placeholder order
 
     def __post_init__(self) -> None:
         self.body = self.document.element.body
@@ -243,7 +246,8 @@ class Composer:
             self._paragraph_node([X.run(table.note)], "TableText", align="right", keep_next=True)
         if self.page_break:
             self._paragraph_node([], "TableText")
-        self._append(X.table_element(table, self.text_width()))
+        self._append(table_placeholder(len(self.tables)))  # the markup is spliced in on saving
+        self.tables.append(table_markup(table, self.text_width()))
         if table.legend:
             self._paragraph_node([X.run(table.legend)], "TableText")
         self._paragraph_node([], "TableText")  # keeps two tables apart; Word would join them

@@ -218,10 +218,12 @@ def _predict_method_call(guard: Guard, method: Any, args: tuple[Any, ...]) -> No
         _predict_replace(guard, owner, args[0], args[1])
 
 
-def sandbox_environment(loader: jinja2.BaseLoader, finalize: Callable[[Any], Any]) -> MarkdownSandbox:
+def sandbox_environment(loader: jinja2.BaseLoader, finalize: Callable[[Any], Any],
+                        bytecode_cache: jinja2.BytecodeCache | None = None) -> MarkdownSandbox:
     """Return a sandbox that loads templates through `loader` and finalizes output with `finalize`."""
     return MarkdownSandbox(
         loader=loader,
+        bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         finalize=finalize,

@@ -1,10 +1,21 @@
-"""Deterministic .docx bytes: same input, same bytes (atomic writing is tiip_writer.fileio)."""
+"""Deterministic .docx bytes: same input, same bytes (atomic writing is tiip_writer.fileio).
+
+Tables are written as markup (render.table_xml) and stand in the document tree as a
+processing instruction `<?tiip-table N?>`; saving puts the markup in their place.
+"""
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+
+from lxml import etree
+
+DOCUMENT_PART = "word/document.xml"
+TABLE_PI = "tiip-table"
+_PLACEHOLDER = re.compile(r"<\?" + TABLE_PI + r" (\d+)\?>")
 
 # Zip entries carry a timestamp; a fixed one (the earliest zip can store) makes builds repeatable.
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -23,8 +34,23 @@ def zip_bytes(entries: Iterable[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-def normalise_zip(data: bytes) -> bytes:
-    """Return the archive `data` rewritten with fixed timestamps (entry order kept)."""
+def table_placeholder(number: int) -> etree._Element:
+    """Return what stands in the document tree for table markup number `number`."""
+    return etree.ProcessingInstruction(TABLE_PI, str(number))
+
+
+def splice_tables(xml: bytes, tables: Sequence[str]) -> bytes:
+    """Return the document part `xml` with each table placeholder replaced by its markup."""
+    if not tables:
+        return xml
+    text = xml.decode("utf-8")
+    return _PLACEHOLDER.sub(lambda m: tables[int(m.group(1))], text).encode("utf-8")
+
+
+def normalise_zip(data: bytes, tables: Sequence[str] = ()) -> bytes:
+    """Return the archive `data` rewritten with fixed timestamps (entry order kept), the
+    tables spliced into the document part."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    return zip_bytes(entries)
+    return zip_bytes((name, splice_tables(body, tables) if name == DOCUMENT_PART else body)
+                     for name, body in entries)

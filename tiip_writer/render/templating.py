@@ -30,6 +30,7 @@ from tiip_writer.render.limits import LimitExceeded, RenderLimits
 from tiip_writer.render.loader import LibraryLoader, TemplateTooLarge
 from tiip_writer.render.markdown_text import DIRECTIVE_INFO, escape_inline
 from tiip_writer.render.sandbox import MarkdownSandbox, RefusedCall, sandbox_environment
+from tiip_writer.render.template_cache import template_cache
 
 ORIENTATIONS = ("portrait", "landscape")
 ALIGNMENTS = ("left", "center", "right")
@@ -65,7 +66,14 @@ def _finalize(value: Any) -> Any:
 def make_environment(library: Library, limits: RenderLimits | None = None) -> MarkdownSandbox:
     """Return the sandboxed Jinja environment for `library` (child templates win)."""
     limits = limits or RenderLimits()
-    return sandbox_environment(LibraryLoader(library, limits.max_template_bytes), _finalize)
+    # Compiled templates are kept between runs; the key covers the code that compiles them.
+    cache = template_cache(*(Path(__file__).with_name(name) for name in _COMPILER_MODULES))
+    return sandbox_environment(LibraryLoader(library, limits.max_template_bytes), _finalize,
+                               bytecode_cache=cache)
+
+
+# The modules whose code decides how a template compiles and what it may do.
+_COMPILER_MODULES = ("templating.py", "sandbox.py", "limits.py", "loader.py", "filters.py")
 
 
 # directive -> zh-TW description for docs/templates.md (tests keep it in step with functions()).

@@ -9,6 +9,7 @@ last checkpoint to its end month. A checkpoint belongs to the sub-plan of its wo
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from tiip_writer.diagnostics import Text
@@ -20,11 +21,16 @@ from tiip_writer.source.positions import join_pointer
 def check(ctx: Context) -> Iterator[Finding]:
     """Return a finding for each over-long gap and for a missing closing checkpoint."""
     limit = int(ctx.rs.num("checkpoint_interval_months"))
-    for sub in ctx.proposal.work:
-        codes = {item.code for item in sub.items}
-        points = sorted((cp for cp in ctx.proposal.checkpoints if cp.work_item in codes),
-                        key=lambda cp: cp.month)
-        yield from _gaps(sub, points, limit)
+    subs_of: dict[str, set[int]] = defaultdict(set)  # a duplicated code is in several
+    for index, sub in enumerate(ctx.proposal.work):
+        for item in sub.items:
+            subs_of[item.code].add(index)
+    points: list[list[Checkpoint]] = [[] for _ in ctx.proposal.work]
+    for cp in ctx.proposal.checkpoints:  # one pass, in file order: linear in checkpoints
+        for index in subs_of.get(cp.work_item, ()):
+            points[index].append(cp)
+    for sub, own in zip(ctx.proposal.work, points):
+        yield from _gaps(sub, sorted(own, key=lambda cp: cp.month), limit)
     last = ctx.proposal.period.months
     if not any(cp.month == last for cp in ctx.proposal.checkpoints):
         yield Finding(

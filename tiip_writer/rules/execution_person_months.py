@@ -8,9 +8,11 @@ person's own unit. A person booked beyond full time is execution.full-time.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
+from tiip_writer.budget import BudgetLine
 from tiip_writer.diagnostics import Text
 from tiip_writer.numbers import fmt_num
 from tiip_writer.rules.base import Context, Finding, Rule
@@ -19,10 +21,13 @@ from tiip_writer.source.positions import join_pointer
 
 def check(ctx: Context) -> Iterator[Finding]:
     """Return a finding for each disagreement between team, work items and personnel budget."""
-    lines = [line for line in ctx.budget.lines if line.category == "personnel"]
+    lines_of: dict[str, list[BudgetLine]] = defaultdict(list)  # one pass: linear in lines
+    for line in ctx.budget.lines:
+        if line.category == "personnel":
+            lines_of[line.source.person].append(line)
     for person in ctx.proposal.team:
         effort = sum(person.effort.values(), Decimal(0))
-        own = [line for line in lines if line.source.person == person.id]
+        own = lines_of.get(person.id, [])
         budgeted = sum((line.person_months for line in own), Decimal(0))
         parts = [f"{code} {fmt_num(pm)}" for code, pm in person.effort.items()]
         if not own:

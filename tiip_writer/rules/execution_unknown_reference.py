@@ -20,8 +20,9 @@ def check(ctx: Context) -> Iterator[Finding]:
              "person": [p.id for p in ctx.proposal.team],
              "unit": [c.id for c in ctx.proposal.applicants.companies]
              + [p.id for p in ctx.proposal.applicants.partners]}
+    members = {kind: set(codes) for kind, codes in known.items()}  # lookups in O(1)
     for kind, code, pointer, at_key in _references(ctx):
-        if code not in known[kind]:
+        if code not in members[kind]:
             yield _finding(kind, code, pointer, known[kind], at_key)
 
 

@@ -1,57 +1,25 @@
-"""Turn JSON Schema validation errors into positioned, translated findings."""
+"""Turn JSON Schema validation errors into positioned, translated findings.
+
+A schema-valid proposal is recognised by the compiled check in schema.fast and never loads
+jsonschema; only a proposal with something to report pays for importing it.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import re
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
+from typing import TYPE_CHECKING, Any
 
 from tiip_writer.diagnostics import Diagnostic, Severity, Text
 from tiip_writer.messages import TYPE_NAMES, YAML_TYPE_NAMES, msg
+from tiip_writer.schema.fast import FORMATS, is_valid
 from tiip_writer.schema.index import SchemaIndex, load_schema
 from tiip_writer.source.loader import Source, YamlDate
 from tiip_writer.source.positions import join_pointer
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-_FORMATS = FormatChecker(formats=())
-_type_keyword = Draft202012Validator.VALIDATORS["type"]
-
-
-@_FORMATS.checks("date")
-def _is_date(value: object) -> bool:
-    if not isinstance(value, str):
-        return True
-    if not _DATE.match(value):
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-@_FORMATS.checks("email")
-def _is_email(value: object) -> bool:
-    return not isinstance(value, str) or bool(_EMAIL.match(value))
-
-
-def _type_rejecting_yaml_dates(validator: Any, types: Any, instance: Any, schema: dict) -> Iterator[ValidationError]:
-    """The standard `type` keyword, except that an unquoted YAML date is not text."""
-    accepts_date = schema.get("format") == "date" or schema.get("x-accepts-date")
-    if isinstance(instance, YamlDate) and not accepts_date:
-        yield ValidationError("yaml-date", validator="type", validator_value=types, instance=instance)
-        return
-    yield from _type_keyword(validator, types, instance, schema)
-
-
-_Validator = validators.extend(Draft202012Validator, {"type": _type_rejecting_yaml_dates})
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 
 PROPOSAL_SCHEMA = "proposal.schema.json"
@@ -59,12 +27,33 @@ PROPOSAL_SCHEMA = "proposal.schema.json"
 
 @cache
 def _validator(schema: str) -> Any:
-    return _Validator(load_schema(schema), format_checker=_FORMATS)
+    """Return the jsonschema validator of bundled `schema`, with the tool's formats and its
+    YAML-date-aware `type`."""
+    from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
+
+    formats = FormatChecker(formats=())
+    for name, check in FORMATS.items():
+        formats.checks(name)(check)
+    type_keyword = Draft202012Validator.VALIDATORS["type"]
+
+    def type_rejecting_yaml_dates(validator: Any, types: Any, instance: Any,
+                                  schema: dict) -> Iterator[ValidationError]:
+        """The standard `type` keyword, except that an unquoted YAML date is not text."""
+        accepts_date = schema.get("format") == "date" or schema.get("x-accepts-date")
+        if isinstance(instance, YamlDate) and not accepts_date:
+            yield ValidationError("yaml-date", validator="type", validator_value=types,
+                                  instance=instance)
+            return
+        yield from type_keyword(validator, types, instance, schema)
+
+    extended = validators.extend(Draft202012Validator, {"type": type_rejecting_yaml_dates})
+    return extended(load_schema(schema), format_checker=formats)
 
 
 def validate(source: Source, schema: str = PROPOSAL_SCHEMA) -> list[Diagnostic]:
     """Return every finding of `source` against bundled `schema` (never only the first)."""
-    if source.data is None:
+    # The compiled yes/no check answers the common case (a valid proposal) without jsonschema.
+    if source.data is None or (schema == PROPOSAL_SCHEMA and is_valid(source.data)):
         return []
     index = SchemaIndex(load_schema(schema))
     already = {d.pointer for d in source.diagnostics if d.pointer}

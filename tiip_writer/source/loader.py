@@ -8,6 +8,7 @@ zero, `yes`, a date) are noticed before they reach the schema.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,9 +55,14 @@ class Source:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def load_source(path: Path, display: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Return the proposal at `path`; raise InputError when the file cannot be read at all."""
+def load_source(path: Path, display: str | None = None, max_bytes: int | None = None) -> Source:
+    """Return the proposal at `path`; raise InputError when the file cannot be read at all.
+
+    The size limit is `max_bytes`, else $TIIP_MAX_BYTES (set by --max-bytes), else 5 MiB.
+    """
     name = display or str(path)
+    if max_bytes is None:
+        max_bytes = max_bytes_setting()
     if not path.exists():
         raise InputError(msg("io.not-found"), name)
     if not path.is_file():
@@ -70,6 +76,12 @@ def load_source(path: Path, display: str | None = None, max_bytes: int = DEFAULT
     except OSError as exc:
         raise InputError(msg("io.unreadable", reason=exc.strerror or str(exc)), name) from exc
     return load_text(decode(raw, name), path, name)
+
+
+def max_bytes_setting() -> int:
+    """Return the size limit for proposal files: $TIIP_MAX_BYTES when it is a number, else 5 MiB."""
+    value = os.environ.get("TIIP_MAX_BYTES", "")
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_BYTES
 
 
 def decode(raw: bytes, name: str) -> str:
