@@ -80,7 +80,7 @@ def check_targets(rows: list[Row]) -> list[str]:
 def write_docs(path: Path, table: str, verdicts: list[str], machine: dict[str, str],
                sample: str, runs: int) -> None:
     """Put the results between the bench markers of `path` (appended when it has none)."""
-    spec = "、".join(f"{key} {value}" for key, value in machine.items())
+    spec = "; ".join(f"{key} {value}" for key, value in machine.items())
     block = "\n".join([
         BEGIN,
         (f"Measured by `python bench/run.py` on {dt.date.today().isoformat()}: sample "
