@@ -16,16 +16,14 @@ from tiip_writer.budget_json import budget_json
 from tiip_writer.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
-    EXIT_INPUT,
+    check_or_exit,
     echo_err,
     format_diagnostic,
-    format_input_error,
     lang_option,
 )
 from tiip_writer.cli.textable import render
-from tiip_writer.diagnostics import InputError, Text
+from tiip_writer.diagnostics import Text
 from tiip_writer.numbers import fmt_num, fmt_pct
-from tiip_writer.pipeline import check_file
 from tiip_writer.rules import Context, Measure, measures
 from tiip_writer.ruleset import RuleEntry
 
@@ -56,11 +54,7 @@ KINDS = {"company": Text("公司", "company"), "academic": Text("學界", "acade
 @lang_option
 def budget(file: Path, output: str, lang: str) -> None:
     """列出計畫書 FILE 的經費需求總表、各年度與各單位經費，以及各項上限檢核。"""
-    try:
-        result = check_file(file, display=str(file))
-    except InputError as error:
-        echo_err(format_input_error(error, lang))
-        raise SystemExit(EXIT_INPUT) from None
+    result = check_or_exit(file, lang)
     if result.budget is None or result.ruleset is None or result.proposal is None:
         for diagnostic in result.diagnostics:
             echo_err(format_diagnostic(diagnostic, lang))

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from tiip_writer.diagnostics import Diagnostic, InputError, Text
+
+if TYPE_CHECKING:
+    from tiip_writer.pipeline import CheckResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -98,3 +102,14 @@ def echo_err(text: str) -> None:
 def stdout_is_terminal() -> bool:
     """Return True when standard output is an interactive terminal."""
     return sys.stdout.isatty()
+
+
+def check_or_exit(file: Path, lang: str) -> CheckResult:
+    """Return the check result of `file`; print why and exit 2 when it cannot be read."""
+    from tiip_writer.pipeline import check_file
+
+    try:
+        return check_file(file, display=str(file))
+    except InputError as error:
+        echo_err(format_input_error(error, lang))
+        raise SystemExit(EXIT_INPUT) from None

@@ -11,14 +11,13 @@ import click
 from tiip_writer.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
-    EXIT_INPUT,
+    check_or_exit,
     echo_err,
     format_diagnostic,
-    format_input_error,
     lang_option,
 )
-from tiip_writer.diagnostics import InputError, Severity, Text
-from tiip_writer.pipeline import CheckResult, check_file
+from tiip_writer.diagnostics import Severity, Text
+from tiip_writer.pipeline import CheckResult
 from tiip_writer.review import ChecklistRow, review_checklist
 
 VERSION = 1
@@ -38,11 +37,7 @@ TALLY = Text("{met}/{total} 項審查重點有完整佐證。", "{met} of {total
 @lang_option
 def review(file: Path, output: str, lang: str) -> None:
     """列出計畫類型的每一項審查重點，以及計畫書在哪裡回應（檔案:行）或缺少什麼。"""
-    try:
-        result = check_file(file, display=str(file))
-    except InputError as error:
-        echo_err(format_input_error(error, lang))
-        raise SystemExit(EXIT_INPUT) from error
+    result = check_or_exit(file, lang)
     if result.ruleset is None or result.proposal is None:
         _not_ready(result, lang)
     rows = review_checklist(result)
