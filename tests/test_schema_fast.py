@@ -115,8 +115,18 @@ def test_keyword_semantics_match_jsonschema(schema: dict, value: Any, valid: boo
 def test_an_unknown_keyword_leaves_the_verdict_to_jsonschema() -> None:
     with pytest.raises(fast.Unsupported):
         fast.compile_schema({"patternProperties": {"^x": {}}})
-    assert load_schema()  # the bundled schema itself compiles
-    assert fast._compiled() is not None
+    assert load_schema()  # the bundled schemas themselves compile
+    assert fast._compiled("proposal.schema.json") is not None
+    assert fast._compiled("library.schema.json") is not None
+
+
+def test_building_with_the_official_library_does_not_import_jsonschema(tmp_path) -> None:
+    code = ("import sys; from pathlib import Path; from tiip_writer.pipeline import check_file; "
+            "from tiip_writer.render import build_document; "
+            f"b = build_document(check_file(Path({str(SAMPLES[0])!r}))); "
+            "print(b.docx is not None, 'jsonschema' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "False"]
 
 
 def test_checking_a_valid_proposal_does_not_import_jsonschema() -> None:

@@ -1,4 +1,4 @@
-"""A compiled yes/no check of the proposal schema, so a valid proposal never loads jsonschema.
+"""A compiled yes/no check of a bundled schema, so a valid file never loads jsonschema.
 
 Importing jsonschema costs ~70 ms (referencing, attrs, rpds, the metaschemas) and validating a
 large proposal ~10 ms more; most files a user checks are schema-valid, and `tiip check` is meant
@@ -68,16 +68,16 @@ class Unsupported(Exception):
     """The schema uses a keyword (or form of one) this module does not implement."""
 
 
-def is_valid(data: Any) -> bool | None:
-    """Return whether `data` is valid against the proposal schema; None when undecidable here."""
-    check = _compiled()
+def is_valid(data: Any, schema: str = "proposal.schema.json") -> bool | None:
+    """Return whether `data` is valid against bundled `schema`; None when undecidable here."""
+    check = _compiled(schema)
     return None if check is None else check(data)
 
 
 @cache
-def _compiled() -> Check | None:
+def _compiled(schema: str) -> Check | None:
     try:
-        return compile_schema(load_schema())
+        return compile_schema(load_schema(schema))
     except Unsupported:
         return None
 

@@ -52,8 +52,8 @@ def _validator(schema: str) -> Any:
 
 def validate(source: Source, schema: str = PROPOSAL_SCHEMA) -> list[Diagnostic]:
     """Return every finding of `source` against bundled `schema` (never only the first)."""
-    # The compiled yes/no check answers the common case (a valid proposal) without jsonschema.
-    if source.data is None or (schema == PROPOSAL_SCHEMA and is_valid(source.data)):
+    # The compiled yes/no check answers the common case (a valid file) without jsonschema.
+    if source.data is None or is_valid(source.data, schema):
         return []
     index = SchemaIndex(load_schema(schema))
     already = {d.pointer for d in source.diagnostics if d.pointer}
