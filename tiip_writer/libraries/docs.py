@@ -31,6 +31,7 @@ from tiip_writer.render.sandbox import TEXT_METHODS, MarkdownSandbox
 from tiip_writer.render.tables import BUILDERS
 from tiip_writer.render.templating import DIRECTIVE_DOCS
 from tiip_writer.resources import data_dir, schema_path
+from tiip_writer.model.base import Node
 from tiip_writer.schema.index import SchemaIndex, load_schema
 
 Row = list[str]
@@ -143,7 +144,7 @@ def _members(cls: type, path: list[Any] | None) -> list[tuple[str, Any, str]]:
     docs = {f.name: f.metadata.get("doc", "") for f in dataclasses.fields(cls)}
     rows = []
     for name, tp in public_members(cls).items():
-        if name == "ptr" and cls.__module__.endswith("proposal"):
+        if name == "ptr" and issubclass(cls, Node):
             continue  # every proposal object has it; described once in the manual
         doc = MEMBER_DOCS.get(f"{cls.__name__}.{name}") or docs.get(name) or ""
         if not doc and path is not None:

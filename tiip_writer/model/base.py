@@ -1,0 +1,12 @@
+"""What every model object is: frozen, keyword-only, and aware of its JSON pointer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+model = dataclass(frozen=True, kw_only=True)
+
+
+@model
+class Node:
+    ptr: str = field(default="", compare=False, repr=False)
