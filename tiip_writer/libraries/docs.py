@@ -23,6 +23,7 @@ from tiip_writer.libraries import discovery
 from tiip_writer.libraries.archive import ALLOWED_SUFFIXES, ARCHIVE_MANIFEST, ARCHIVE_SUFFIX
 from tiip_writer.libraries.context_types import Method, context_types, public_members, type_label
 from tiip_writer.libraries.docs_terms import GLOBAL_DOCS, MEMBER_DOCS, STYLE_DOCS, TABLE_DOCS
+from tiip_writer.model.base import Node
 from tiip_writer.render.context import TemplateContext
 from tiip_writer.render.document import REQUIRED_STYLES
 from tiip_writer.render.filters import filter_docs
@@ -31,7 +32,6 @@ from tiip_writer.render.sandbox import TEXT_METHODS, MarkdownSandbox
 from tiip_writer.render.tables import BUILDERS
 from tiip_writer.render.templating import DIRECTIVE_DOCS
 from tiip_writer.resources import data_dir, schema_path
-from tiip_writer.model.base import Node
 from tiip_writer.schema.index import SchemaIndex, load_schema
 
 Row = list[str]
