@@ -67,7 +67,8 @@ def only(result: CheckResult, rule: str) -> list[Diagnostic]:
 def one(result: CheckResult, rule: str) -> Diagnostic:
     """Return the single finding of `rule` (fails when there are none or several)."""
     found = only(result, rule)
-    assert len(found) == 1, [f"{d.line}:{d.column} {d.message.zh}" for d in result.diagnostics]
+    assert len(found) == 1, [f"{d.rule} {d.line}:{d.column} {d.message.zh}"
+                             for d in result.diagnostics]
     return found[0]
 
 
@@ -141,4 +142,9 @@ def replace_once(text: str, old: str, new: str) -> str:
     return edit(text, (old, new))
 
 
-locate = position
+
+def locate(text: str, needle: str, offset: int = 0) -> tuple[int, int]:
+    """Return the 1-based (line, column) in characters of the first `needle` (+ offset)."""
+    index = text.index(needle) + offset
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1

@@ -50,12 +50,6 @@ class Diagnostic:
         return (self.file, self.line, self.column, self.rule)
 
 
-def worst(diagnostics: list[Diagnostic]) -> Severity | None:
-    """Return the worst severity among `diagnostics`, or None when there are none."""
-    if not diagnostics:
-        return None
-    return max((d.severity for d in diagnostics), key=lambda s: s.rank)
-
 
 class InputError(Exception):
     """The input cannot be read at all (missing file, wrong encoding, too large): exit 2."""

@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 import jinja2
-import yaml
 
 from tiip_writer.resources import data_dir, schema_path
+from tiip_writer.ruleset import known_years, load_ruleset
 
 PLAN_TYPES = ("產業高值", "創新優化-補關鍵", "創新優化-展系統", "新興育成", "主題式")
 
@@ -35,9 +35,10 @@ def resolve_plan_type(name: str) -> str | None:
 
 def render_scaffold(target: Path, plan_type: str, partner: str | None, today: dt.date) -> str:
     """Return the scaffold text for a new proposal at `target`."""
-    ruleset_file = data_dir("rulesets") / "105.yaml"
-    ruleset = yaml.safe_load(ruleset_file.read_text(encoding="utf-8"))
-    emerging = ruleset["emerging_items"][0]
+    ruleset = load_ruleset(max(known_years()))  # a new proposal is for the latest year
+    emerging = ruleset.items("emerging_items")[0]
+    # The rate the year allows: the non-topic cap, or the Top-down floor.
+    rate = ruleset.num("subsidy_floor_topic" if plan_type == "主題式" else "subsidy_cap_non_topic")
     start = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(data_dir("templates") / "scaffold"),
@@ -46,13 +47,13 @@ def render_scaffold(target: Path, plan_type: str, partner: str | None, today: dt
         schema_ref=_schema_reference(target),
         file_name=target.name,
         plan_type=plan_type,
-        year=ruleset["year"],
-        agency=ruleset["agency"],
+        year=ruleset.year,
+        agency=ruleset.agency,
         emerging_area=emerging["area"],
         emerging_item=emerging["items"][0],
         today=today.isoformat(),
         start=start.isoformat(),
-        subsidy_rate=45 if plan_type == "主題式" else 40,
+        subsidy_rate=rate,
         partner_kind=partner,
         partner_category=PARTNER_CATEGORIES.get(partner or "", ""),
     )
