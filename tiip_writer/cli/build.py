@@ -26,7 +26,7 @@ from tiip_writer.fileio import write_atomic
 from tiip_writer.libraries.errors import LibraryError
 from tiip_writer.output_guard import output_problem
 from tiip_writer.pipeline import check_file
-from tiip_writer.render.library import load_library
+from tiip_writer.render.library import Library, load_library
 
 MESSAGES = {
     "refused": Text("發現 {count} 個錯誤，未產生 Word 檔。請修正後再試，或加上 --draft 產生標示為草稿的版本。",
@@ -71,7 +71,7 @@ def build(files: tuple[Path, ...], output: Path | None, template: str | None,
           render_max_chars: int | None, lang: str) -> None:
     """檢核計畫書 FILES（YAML 檔或資料夾），無錯誤時產生 Word 計畫書（.docx）。"""
     try:
-        load_library(template)  # a library that cannot be used is bad usage: say so once, first
+        library = load_library(template)  # unusable: bad usage, said once, before any file
     except LibraryError as error:
         for diagnostic in error.diagnostics:
             echo_err(format_diagnostic(diagnostic, lang))
@@ -86,20 +86,21 @@ def build(files: tuple[Path, ...], output: Path | None, template: str | None,
     target = output or file.with_suffix(".docx")
     if target.is_dir():  # `-o out/` for one file: inside that folder
         target = target / file.with_suffix(".docx").name
-    result = build_one(file, target, template, markdown_path, draft, False, limits, lang)
+    result = build_one(file, target, library, markdown_path, draft, False, limits, lang)
     for line in result.err:
         echo_err(line)
     raise SystemExit(result.exit_code)
 
 
-def build_one(file: Path, target: Path, template: str | None, markdown_path: Path | None,
-              draft: bool, make_folders: bool, limits: tuple[float | None, int | None],
-              lang: str) -> JobResult:
+def build_one(file: Path, target: Path, template: str | Library | None,
+              markdown_path: Path | None, draft: bool, make_folders: bool,
+              limits: tuple[float | None, int | None], lang: str) -> JobResult:
     """Check `file` and write its Word proposal to `target`; return what to say and the code.
 
     A batch job (see tiip_writer.batch): it runs in a worker process with `-j`, so it returns
     its messages instead of printing them. `make_folders` creates the target's folder;
-    `limits` are the render time and output-size limits (None: the defaults).
+    `limits` are the render time and output-size limits (None: the defaults). `template` is a
+    library already loaded, or its name or folder (a worker loads it itself).
     """
     lines: list[str] = []
 
@@ -127,7 +128,7 @@ def build_one(file: Path, target: Path, template: str | None, markdown_path: Pat
     from tiip_writer.render import build_document  # only a build that gets this far needs it
     from tiip_writer.render.limits import RenderLimits
 
-    built = build_document(result, template=load_library(template), draft=draft,
+    built = build_document(result, template=template, draft=draft,
                            limits=RenderLimits.from_env(*limits))
     lines.extend(format_diagnostic(d, lang) for d in built.diagnostics)
     if markdown_path is not None and built.markdown is not None:
