@@ -32,7 +32,7 @@ from tiip_writer.libraries.manifest import (
     Manifest,
     read_manifest,
 )
-from tiip_writer.yamldata import load_yaml
+from tiip_writer.yamldata import load_yaml_file
 
 __all__ = ["OFFICIAL", "Library", "LibraryError", "deep_merge", "load_library", "official_root"]
 
@@ -204,7 +204,7 @@ def _read_tables(path: Path) -> dict[str, Any]:
     if not path.is_file():
         return {}
     try:
-        data = load_yaml(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml_file(path) or {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         raise LibraryError.of("library.tables", f"{TABLES} 無法讀取：{exc.problem}",
