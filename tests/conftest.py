@@ -30,8 +30,11 @@ def write_variant(tmp_path: Path):
 @pytest.fixture(autouse=True)
 def isolated_template_libraries(tmp_path_factory: pytest.TempPathFactory,
                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep the user's own template libraries (search path, user folder) out of every test."""
+    """Keep the user's own template libraries (search path, user folder) and settings out of
+    every test."""
     monkeypatch.delenv("TIIP_TEMPLATE_PATH", raising=False)
     monkeypatch.setenv("TIIP_TEMPLATE_HOME", str(tmp_path_factory.mktemp("template-home")))
     monkeypatch.delenv("TIIP_RENDER_TIMEOUT", raising=False)
     monkeypatch.delenv("TIIP_RENDER_MAX_CHARS", raising=False)
+    # A `tiip` started by a test runs on its own; tests/test_server.py turns the server on.
+    monkeypatch.setenv("TIIP_SERVER", "off")

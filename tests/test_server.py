@@ -1,0 +1,230 @@
+"""The resident server: a command it runs behaves exactly like one run on its own.
+
+Each test gets its own private runtime folder (so its own server) and stops the server after.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tiip_writer.server import address
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "high-value-thermal-compensation.yaml"
+SCRIPT = Path(sys.executable).parent / "tiip"
+TIIP = [str(SCRIPT)] if SCRIPT.is_file() else [
+    sys.executable, "-c", "from tiip_writer.launch import main; main()"]
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the server needs fork")
+
+
+@pytest.fixture
+def runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A private runtime folder with the server switched on; the server is stopped after."""
+    folder = Path(tempfile.mkdtemp(prefix="tx"))  # short: a socket path has ~100 bytes
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    monkeypatch.delenv("TIIP_SERVER", raising=False)
+    yield folder / "tiip-writer"
+    tiip("server", "stop")
+    for pid in _server_pids(folder):
+        os.kill(pid, signal.SIGKILL)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def tiip(*args: str, cwd: Path | None = None,
+         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*TIIP, *args], capture_output=True, text=True, cwd=cwd,
+                          env={**os.environ, **(env or {})}, timeout=120, check=False)
+
+
+def served(folder: Path) -> int:
+    """Return how many commands the running server has taken (-1: none running)."""
+    status = tiip("server", "status", "--lang", "en").stdout
+    if "server running" not in status:
+        return -1
+    return int(status.split(" command(s)")[0].rsplit(" ", 1)[1])
+
+
+def _server_pids(folder: Path) -> list[int]:
+    found = subprocess.run(["pgrep", "-f", f"tiip_writer.server.daemon {folder}"],
+                           capture_output=True, text=True, check=False).stdout
+    return [int(pid) for pid in found.split()]
+
+
+def test_a_build_by_the_server_is_the_build_of_a_process_of_its_own(runtime: Path,
+                                                                   tmp_path: Path) -> None:
+    started = tiip("server", "start")
+    assert started.returncode == 0, started.stderr
+    before = served(runtime)
+    by_server = tiip("build", str(SAMPLE), "-o", str(tmp_path / "server.docx"))
+    assert served(runtime) == before + 2  # the build and the status query before this one
+    alone = tiip("build", str(SAMPLE), "-o", str(tmp_path / "alone.docx"),
+                 env={"TIIP_SERVER": "off"})
+    assert (by_server.returncode, alone.returncode) == (0, 0)
+    assert (tmp_path / "server.docx").read_bytes() == (tmp_path / "alone.docx").read_bytes()
+    assert by_server.stderr.replace("server.docx", "X") == alone.stderr.replace("alone.docx", "X")
+
+
+@pytest.mark.parametrize("args, code", [
+    (["check", "missing.yaml"], 2),
+    (["check", "bad.yaml", "--lang", "en"], 1),
+    (["check", "bad.yaml", "--format", "json"], 1),
+    (["build", "bad.yaml", "-o", "out.docx"], 1),
+    (["budget", str(SAMPLE)], 0),
+    (["--version"], 0),
+    (["no-such-verb"], 2),
+])
+def test_output_and_exit_codes_are_those_of_a_process_of_its_own(
+        runtime: Path, tmp_path: Path, args: list[str], code: int) -> None:
+    (tmp_path / "bad.yaml").write_text("計畫:\n  名稱: [\n", encoding="utf-8")
+    assert tiip("server", "start").returncode == 0
+    by_server = tiip(*args, cwd=tmp_path)  # relative paths: the caller's folder is used
+    alone = tiip(*args, cwd=tmp_path, env={"TIIP_SERVER": "off"})
+    assert served(runtime) >= 1
+    assert (by_server.returncode, by_server.stdout, by_server.stderr) == (
+        alone.returncode, alone.stdout, alone.stderr)
+    assert by_server.returncode == code
+
+
+def test_the_command_gets_the_callers_environment_and_umask(runtime: Path,
+                                                           tmp_path: Path) -> None:
+    assert tiip("server", "start").returncode == 0
+    limited = tiip("build", str(SAMPLE), "-o", str(tmp_path / "x.docx"),
+                   env={"TIIP_RENDER_MAX_CHARS": "1000"})
+    assert limited.returncode == 1
+    assert "字元上限" in limited.stderr or "1,000" in limited.stderr
+    assert not (tmp_path / "x.docx").exists()
+    command = shlex.join([*TIIP, "build", str(SAMPLE), "-o", str(tmp_path / "y.docx")])
+    private = subprocess.run(["sh", "-c", f"umask 077 && exec {command}"], capture_output=True,
+                             text=True, env=os.environ, check=False, timeout=120)
+    assert private.returncode == 0, private.stderr
+    assert (tmp_path / "y.docx").stat().st_mode & 0o077 == 0
+
+
+def test_the_first_command_starts_a_server_for_the_next(runtime: Path, tmp_path: Path) -> None:
+    assert served(runtime) == -1
+    first = tiip("check", str(SAMPLE))  # returns although the server it starts lives on
+    assert first.returncode == 0
+    deadline = time.monotonic() + 60
+    while served(runtime) < 0 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert served(runtime) >= 0
+    assert runtime.stat().st_mode & 0o077 == 0  # the socket's folder is closed to others
+
+
+def test_commands_at_the_same_time_each_get_their_own_child(runtime: Path,
+                                                            tmp_path: Path) -> None:
+    assert tiip("server", "start").returncode == 0
+    processes = [subprocess.Popen([*TIIP, "build", str(SAMPLE), "-o", str(tmp_path / f"{n}.docx")],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                 for n in range(4)]
+    assert [p.wait(timeout=120) for p in processes] == [0, 0, 0, 0]
+    outputs = {(tmp_path / f"{n}.docx").read_bytes() for n in range(4)}
+    assert len(outputs) == 1
+
+
+def test_stop_and_idle_timeout_end_the_server_and_remove_its_socket(runtime: Path) -> None:
+    assert tiip("server", "start").returncode == 0
+    assert list(runtime.glob("*.sock"))
+    stopped = tiip("server", "stop", "--lang", "en")
+    assert "stopped the server" in stopped.stdout
+    assert served(runtime) == -1
+    assert not list(runtime.glob("*.sock"))
+    assert tiip("server", "start", env={address.ENV_IDLE: "1"}).returncode == 0
+    deadline = time.monotonic() + 30
+    while list(runtime.glob("*.sock")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not list(runtime.glob("*.sock"))
+    assert served(runtime) == -1
+
+
+def test_ctrl_c_reaches_the_child_doing_the_work(runtime: Path, tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to `tiip`) stops the command as it stops one in a process of its own:
+    click's "Aborted!" and exit code 1, before the batch is through."""
+    assert tiip("server", "start").returncode == 0
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = SAMPLE.read_bytes()
+    for number in range(400):  # seconds of checking, far more than the wait below
+        (folder / f"p{number:03}.yaml").write_bytes(text)
+    process = subprocess.Popen([*TIIP, "check", str(folder)], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 1
+    assert err.rstrip().endswith("Aborted!")
+    assert "[400/400]" not in err
+
+
+def test_an_unsafe_runtime_folder_is_never_used(runtime: Path, tmp_path: Path) -> None:
+    runtime.mkdir(mode=0o700)
+    runtime.chmod(0o777)  # others could plant a socket here
+    built = tiip("build", str(SAMPLE), "-o", str(tmp_path / "x.docx"))
+    assert built.returncode == 0
+    assert not list(runtime.iterdir())
+    refused = tiip("server", "start", "--lang", "en")
+    assert refused.returncode == 2
+    assert "cannot be used" in refused.stderr
+
+
+def test_tiip_server_off_runs_every_command_on_its_own(runtime: Path, tmp_path: Path) -> None:
+    off = {"TIIP_SERVER": "off"}
+    assert tiip("check", str(SAMPLE), env=off).returncode == 0
+    time.sleep(1)
+    assert not runtime.exists()
+    refused = tiip("server", "start", "--lang", "en", env=off)
+    assert refused.returncode == 2
+    assert "TIIP_SERVER=off" in refused.stderr
+
+
+def test_a_changed_tiip_file_reaches_another_server(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    module = tmp_path / "module.py"
+    module.write_text("A = 1\n", encoding="utf-8")
+    monkeypatch.setattr(address, "_CODE_DIRS", (str(tmp_path),))
+    before = address.fingerprint()
+    assert address.fingerprint() == before
+    module.write_text("A = 22\n", encoding="utf-8")
+    assert address.fingerprint() != before
+    monkeypatch.setenv("LANG", "C")
+    changed = address.fingerprint()
+    monkeypatch.setenv("LANG", "zh_TW.UTF-8")
+    assert address.fingerprint() != changed
+
+
+def test_a_batch_on_a_terminal_draws_its_progress_bar_through_the_server(runtime: Path,
+                                                                          tmp_path: Path) -> None:
+    """The child writes to the caller's own terminal: it sees a terminal and draws the bar."""
+    import pty
+
+    assert tiip("server", "start").returncode == 0
+    main, secondary = pty.openpty()
+    process = subprocess.Popen([*TIIP, "check", str(ROOT / "samples")], stdin=secondary,
+                               stdout=secondary, stderr=secondary)
+    os.close(secondary)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal closed: every process using it has ended
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(main)
+    assert process.wait(timeout=60) == 0
+    text = output.decode("utf-8", "replace")
+    assert "\r" in text and "█" in text and "3/4" in text and "已檢核 4 個檔案" in text
+    assert served(runtime) >= 2

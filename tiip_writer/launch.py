@@ -1,0 +1,31 @@
+"""The `tiip` command starts here: a ready server runs it, else this process does.
+
+See tiip_writer.server for why. This module imports nothing heavy: when a server takes the
+command, this process only passes its terminal, folder and environment over and waits.
+"""
+
+from __future__ import annotations
+
+import sys
+
+# Verbs that manage the server itself always run in this process.
+LOCAL_VERBS = frozenset({"server"})
+
+
+def main() -> None:
+    """Run `tiip` with the arguments of this process."""
+    argv = sys.argv[1:]
+    from tiip_writer.server import address
+
+    if address.enabled() and not (argv and argv[0] in LOCAL_VERBS):
+        from tiip_writer.server import client
+
+        code = client.run_in_server(argv)
+        if code is not None:
+            sys.exit(code)
+        path = address.socket_path(create=True)
+        if path is not None:
+            client.start_server(path)  # for the next command; this one runs here
+    from tiip_writer.cli.main import main as run_here
+
+    run_here()
