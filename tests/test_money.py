@@ -27,6 +27,14 @@ def test_percent_has_one_decimal_rounded_half_up() -> None:
     assert percent(3, 0) == Decimal("0.0")
 
 
+@given(st.integers(-10**9, 10**9), st.integers(-10**9, 10**9).filter(bool))
+def test_percent_of_whole_numbers_equals_the_exact_fraction_rounding(part: int,
+                                                                    whole: int) -> None:
+    """The integer fast path rounds exactly as the Fraction route does (negatives included)."""
+    assert percent(part, whole) == tenths(Fraction(part) * 100 / Fraction(whole))
+    assert str(percent(part, whole)) == str(tenths(Fraction(part) * 100 / Fraction(whole)))
+
+
 def test_tenths() -> None:
     assert tenths(Fraction(6545, 56466)) == Decimal("0.1")
     assert tenths(Decimal("2.25")) == Decimal("2.3")

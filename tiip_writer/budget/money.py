@@ -30,6 +30,10 @@ def percent(part: Exact, whole: Exact) -> Decimal:
     """Return part ÷ whole as a percentage rounded half-up to one decimal (0.0 when whole is 0)."""
     if whole == 0:
         return Decimal("0.0")
+    if type(part) is int and type(whole) is int:  # the usual case, ~10× faster than Fraction
+        numerator, denominator = (part * 1000, whole) if whole > 0 else (-part * 1000, -whole)
+        rounded = (2 * abs(numerator) + denominator) // (2 * denominator)  # half-up of |n/d|
+        return Decimal(rounded if numerator >= 0 else -rounded).scaleb(-1)
     return tenths(Fraction(part) * 100 / Fraction(whole))
 
 

@@ -35,16 +35,21 @@ def _walk(value: Any, pointer: str, found: list[tuple[str, str]]) -> None:
     if isinstance(value, str):
         found.append((pointer, value))
     elif dataclasses.is_dataclass(value):
-        for field in dataclasses.fields(value):
-            if field.name != "ptr":
-                _walk(getattr(value, field.name), join_pointer(getattr(value, "ptr"), field.name),
-                      found)
+        ptr = getattr(value, "ptr")  # noqa: B009 - a model object; mypy knows no `ptr` here
+        for name in _field_names(value.__class__):
+            _walk(getattr(value, name), join_pointer(ptr, name), found)
     elif isinstance(value, (tuple, list)):
         for index, item in enumerate(value):
             _walk(item, join_pointer(pointer, index), found)
     elif isinstance(value, dict):
         for key, item in value.items():
             _walk(item, join_pointer(pointer, key), found)
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """Return a model class's field names but `ptr` (dataclasses.fields is slow per object)."""
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name != "ptr")
 
 
 def dotted(pointer: str) -> str:
