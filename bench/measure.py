@@ -41,18 +41,21 @@ class ProcessFailed(Exception):
     """A measured command exited with a code it should not have."""
 
 
-def child_environment() -> dict[str, str]:
+def child_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     """Return the environment for measured processes: as Python normally runs, it may cache
-    bytecode (PYTHONDONTWRITEBYTECODE would make every run compile tiip from source)."""
-    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    bytecode (PYTHONDONTWRITEBYTECODE would make every run compile tiip from source); `extra`
+    is laid over it."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, **(extra or {})}
 
 
-def run_once(command: list[str], cwd: Path | None = None) -> Run:
+def run_once(command: list[str], cwd: Path | None = None,
+             env: dict[str, str] | None = None) -> Run:
     """Run `command` to the end; its own max RSS comes from wait4, not from the whole tree."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors,
-                                   env=child_environment())
+                                   env=child_environment(env))
         _pid, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
@@ -61,7 +64,13 @@ def run_once(command: list[str], cwd: Path | None = None) -> Run:
     return Run(seconds, int(usage.ru_maxrss), process.returncode, text)
 
 
-Command = tuple[list[str], tuple[int, ...]]  # the command and the exit codes it may end with
+@dataclass(frozen=True)
+class Command:
+    """A command to time, the exit codes it may end with and its environment settings."""
+
+    argv: list[str]
+    allowed: tuple[int, ...] = (0,)
+    env: dict[str, str] | None = None
 
 
 def measure(commands: dict[str, Command], runs: int) -> dict[str, Timing]:
@@ -72,11 +81,12 @@ def measure(commands: dict[str, Command], runs: int) -> dict[str, Timing]:
     """
     results: dict[str, list[Run]] = {name: [] for name in commands}
     for _ in range(runs):
-        for name, (command, allowed) in commands.items():
-            result = run_once(command)
-            if result.exit_code not in allowed:
+        for name, command in commands.items():
+            result = run_once(command.argv, env=command.env)
+            if result.exit_code not in command.allowed:
                 tail = "\n".join(result.stderr.strip().splitlines()[-5:])
-                raise ProcessFailed(f"{' '.join(command)} exited with {result.exit_code}:\n{tail}")
+                raise ProcessFailed(f"{' '.join(command.argv)} exited with {result.exit_code}:"
+                                    f"\n{tail}")
             results[name].append(result)
     return {name: Timing(statistics.median(r.seconds for r in done),
                          max(r.peak_kb for r in done), len(done))
