@@ -59,3 +59,20 @@ def test_a_build_never_depends_on_the_cache(tmp_path: Path, monkeypatch, setting
     else:
         monkeypatch.setenv("TIIP_CACHE_DIR", "")
     assert _markdown() == expected
+
+
+def test_a_process_reads_each_compiled_template_once(tmp_path: Path, monkeypatch) -> None:
+    """A batch or the resident server builds many proposals: the compiled code stays in memory,
+    checked against the template's source like the files are."""
+    monkeypatch.setenv("TIIP_CACHE_DIR", str(tmp_path / "cache"))
+    library = tmp_path / "lib"
+    shutil.copytree(ROOT / "templates" / "official", library)
+    first = _markdown(library)
+    folder = tmp_path / "cache" / "templates"
+    for path in folder.iterdir():
+        path.unlink()
+    assert _markdown(library) == first
+    assert not list(folder.iterdir())  # nothing compiled again, nothing read from the folder
+    entry = library / "proposal.md.j2"
+    entry.write_text(entry.read_text(encoding="utf-8") + "\n編輯過\n", encoding="utf-8")
+    assert "編輯過" in _markdown(library)

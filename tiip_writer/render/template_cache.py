@@ -7,6 +7,8 @@ it (tiip's and Jinja's versions and the modules that compile and sandbox templat
 code compiled by another setup is never reused. The cache is only an optimisation: a folder
 that cannot be made or written, or a damaged file in it, means compiling as before.
 
+A process also keeps the code it has loaded, checked against the template's source the same way.
+
 Folder: $TIIP_CACHE_DIR, else $XDG_CACHE_HOME/tiip-writer, else ~/.cache/tiip-writer;
 TIIP_CACHE_DIR set to an empty value turns the cache off.
 """
@@ -16,12 +18,18 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from types import CodeType
 
 from jinja2 import FileSystemBytecodeCache
 from jinja2 import __version__ as jinja_version
 from jinja2.bccache import Bucket
 
 from tiip_writer import __version__
+
+
+# (folder, key) -> (source checksum, compiled code): what this process has loaded or compiled.
+# A process that builds many proposals (a batch, the resident server) unmarshals each once.
+_LOADED: dict[tuple[str, str], tuple[str, CodeType]] = {}
 
 
 class TemplateCache(FileSystemBytecodeCache):
@@ -35,12 +43,20 @@ class TemplateCache(FileSystemBytecodeCache):
         return hashlib.sha1(f"{self.fingerprint}|{name}|{filename}".encode()).hexdigest()
 
     def load_bytecode(self, bucket: Bucket) -> None:
+        loaded = _LOADED.get((self.directory, bucket.key))
+        if loaded is not None and loaded[0] == bucket.checksum:  # same source, same code
+            bucket.code = loaded[1]
+            return
         try:
             super().load_bytecode(bucket)
         except Exception:  # noqa: BLE001 - unreadable or damaged: compile instead
             bucket.reset()
+        if bucket.code is not None:
+            _LOADED[self.directory, bucket.key] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
+        if bucket.code is not None:
+            _LOADED[self.directory, bucket.key] = (bucket.checksum, bucket.code)
         try:
             super().dump_bytecode(bucket)
         except OSError:
