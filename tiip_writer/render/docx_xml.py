@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Sequence
+from functools import cache
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 from tiip_writer.render.blocks import Para
@@ -21,19 +22,31 @@ from tiip_writer.render.table_xml import TABLE_STYLE, fit_widths, table_element
 __all__ = ["TABLE_STYLE", "fit_widths", "table_element"]  # tables: see table_xml
 
 
+# A build makes thousands of elements: the prefixed names are resolved once, not per element
+# (python-docx's OxmlElement and qn parse the 'w:p' string every time).
+_qn = cache(qn)
+
+
+@cache
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    prefixed = NamespacePrefixedTag(tag)
+    return prefixed.clark_name, prefixed.nsmap
+
+
 def element(tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
     """Return a new python-docx element `tag` (e.g. 'w:p') with `attrs` (prefixed names)."""
-    node = OxmlElement(tag)
+    clark, nsmap = _tag(tag)
+    node = oxml_parser.makeelement(clark, nsmap=nsmap)  # what OxmlElement(tag) makes
     for name, value in (attrs or {}).items():
-        node.set(qn(name), value)
+        node.set(_qn(name), value)
     return node
 
 
 def sub(parent: etree._Element, tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
     """Return a new child `tag` appended to `parent`."""
-    node = etree.SubElement(parent, qn(tag))
+    node = etree.SubElement(parent, _qn(tag))
     for name, value in (attrs or {}).items():
-        node.set(qn(name), value)
+        node.set(_qn(name), value)
     return node
 
 
