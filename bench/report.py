@@ -117,7 +117,9 @@ def write_docs(path: Path, table: str, verdicts: list[str], machine: dict[str, s
         (f"Measured by `python bench/run.py` on {dt.date.today().isoformat()}: sample "
          f"`{sample}` scaled by bench/scale.py; each figure is the median of {runs} "
          f"whole-process runs (at most 3 at 100×; the commands take turns) after one warm-up "
-         f"run; (n×) is the time relative to 1×."),
+         f"run; (n×) is the time relative to 1×. tiip check and tiip build run as users run "
+         f"them, through the resident server (started for the run when the system has one); "
+         f"\"own process\" is the same command with TIIP_SERVER=off."),
         "",
         f"Machine: {spec}.",
         "",

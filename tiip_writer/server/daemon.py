@@ -102,7 +102,8 @@ def preload() -> None:
     """Import every tiip module and warm the caches of bundled data on the bundled samples."""
     import tiip_writer
 
-    for module in pkgutil.walk_packages(tiip_writer.__path__, "tiip_writer."):
+    for module in pkgutil.walk_packages(tiip_writer.__path__, "tiip_writer.",
+                                        onerror=lambda _name: None):
         if not module.name.startswith(NOT_PRELOADED):
             with contextlib.suppress(Exception):
                 importlib.import_module(module.name)
