@@ -5,6 +5,7 @@ Each test gets its own private runtime folder (so its own server) and stops the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
 import shutil
@@ -37,8 +38,7 @@ def runtime(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.delenv("TIIP_SERVER", raising=False)
     yield folder / "tiip-writer"
     tiip("server", "stop")
-    for pid in _server_pids(folder):
-        os.kill(pid, signal.SIGKILL)
+    _kill(_server_pids(folder))  # whatever a failed test left running
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -60,6 +60,12 @@ def _server_pids(folder: Path) -> list[int]:
     found = subprocess.run(["pgrep", "-f", f"tiip_writer.server.daemon {folder}"],
                            capture_output=True, text=True, check=False).stdout
     return [int(pid) for pid in found.split()]
+
+
+def _kill(pids: list[int]) -> None:
+    for pid in pids:
+        with contextlib.suppress(ProcessLookupError):  # it may have just exited
+            os.kill(pid, signal.SIGKILL)
 
 
 def test_a_build_by_the_server_is_the_build_of_a_process_of_its_own(runtime: Path,
@@ -228,3 +234,39 @@ def test_a_batch_on_a_terminal_draws_its_progress_bar_through_the_server(runtime
     text = output.decode("utf-8", "replace")
     assert "\r" in text and "█" in text and "3/4" in text and "已檢核 4 個檔案" in text
     assert served(runtime) >= 2
+
+
+def test_a_killed_server_is_replaced_by_the_next_command(runtime: Path, tmp_path: Path) -> None:
+    """SIGKILL leaves a socket file nobody answers: the next command still runs, and starts
+    a server that replaces the stale socket."""
+    assert tiip("server", "start").returncode == 0
+    _kill(_server_pids(runtime.parent))
+    time.sleep(0.2)
+    assert list(runtime.glob("*.sock"))  # left behind
+    assert tiip("check", str(SAMPLE)).returncode == 0  # run by itself
+    deadline = time.monotonic() + 60
+    while served(runtime) < 0 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert served(runtime) >= 0
+
+
+def test_commands_starting_at_once_end_with_one_server(runtime: Path) -> None:
+    processes = [subprocess.Popen([*TIIP, "check", str(SAMPLE)], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL) for _ in range(4)]
+    assert [p.wait(timeout=120) for p in processes] == [0, 0, 0, 0]
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # the servers that lost the lock leave
+        if served(runtime) >= 0 and len(_server_pids(runtime.parent)) == 2:  # server + spare
+            break
+        time.sleep(0.2)
+    assert served(runtime) >= 0
+    assert len(_server_pids(runtime.parent)) == 2
+
+
+def test_a_long_temporary_folder_still_leaves_room_for_the_socket(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setenv("TMPDIR", "/var/folders/zz/" + "x" * 60 + "/T")  # macOS-like
+    assert address.runtime_dir() == f"/tmp/tiip-writer-{os.getuid()}"
+    monkeypatch.setenv("TMPDIR", "/scratch")
+    assert address.runtime_dir() == f"/scratch/tiip-writer-{os.getuid()}"

@@ -50,11 +50,14 @@ def idle_seconds() -> float:
 
 def runtime_dir() -> str:
     """Return the private folder for the socket: $XDG_RUNTIME_DIR/tiip-writer, else one in
-    the temporary folder named after the user."""
+    the temporary folder named after the user ($TMPDIR unless its path leaves no room for
+    the socket's name, as macOS's long /var/folders/… paths can)."""
     base = os.environ.get("XDG_RUNTIME_DIR")
     if base and os.path.isabs(base):
         return os.path.join(base, "tiip-writer")
     tmp = os.environ.get("TMPDIR") or "/tmp"
+    if len(tmp.encode("utf-8", "surrogateescape")) > _SOCKET_PATH_MAX - 50:
+        tmp = "/tmp"
     return os.path.join(tmp, f"tiip-writer-{os.getuid()}")
 
 
