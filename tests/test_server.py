@@ -122,6 +122,7 @@ def test_the_first_command_starts_a_server_for_the_next(runtime: Path, tmp_path:
     assert served(runtime) == -1
     first = tiip("check", str(SAMPLE))  # returns although the server it starts lives on
     assert first.returncode == 0
+    assert "背景" not in first.stderr  # the notice is for a terminal, not for scripts
     deadline = time.monotonic() + 60
     while served(runtime) < 0 and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -210,15 +211,13 @@ def test_a_changed_tiip_file_reaches_another_server(tmp_path: Path,
     assert address.fingerprint() != changed
 
 
-def test_a_batch_on_a_terminal_draws_its_progress_bar_through_the_server(runtime: Path,
-                                                                          tmp_path: Path) -> None:
-    """The child writes to the caller's own terminal: it sees a terminal and draws the bar."""
+def on_a_terminal(*args: str) -> tuple[int, str]:
+    """Run tiip with a pseudo-terminal as its standard streams; return its code and output."""
     import pty
 
-    assert tiip("server", "start").returncode == 0
     main, secondary = pty.openpty()
-    process = subprocess.Popen([*TIIP, "check", str(ROOT / "samples")], stdin=secondary,
-                               stdout=secondary, stderr=secondary)
+    process = subprocess.Popen([*TIIP, *args], stdin=secondary, stdout=secondary,
+                               stderr=secondary)
     os.close(secondary)
     output = b""
     while True:
@@ -230,10 +229,24 @@ def test_a_batch_on_a_terminal_draws_its_progress_bar_through_the_server(runtime
             break
         output += chunk
     os.close(main)
-    assert process.wait(timeout=60) == 0
-    text = output.decode("utf-8", "replace")
+    return process.wait(timeout=60), output.decode("utf-8", "replace")
+
+
+def test_a_batch_on_a_terminal_draws_its_progress_bar_through_the_server(runtime: Path,
+                                                                          tmp_path: Path) -> None:
+    """The child writes to the caller's own terminal: it sees a terminal and draws the bar."""
+    assert tiip("server", "start").returncode == 0
+    code, text = on_a_terminal("check", str(ROOT / "samples"))
+    assert code == 0
     assert "\r" in text and "█" in text and "3/4" in text and "已檢核 4 個檔案" in text
+    assert "背景" not in text  # a server was running: nothing started
     assert served(runtime) >= 2
+
+
+def test_someone_at_a_terminal_is_told_when_a_server_starts(runtime: Path) -> None:
+    code, text = on_a_terminal("check", str(SAMPLE))
+    assert code == 0
+    assert "已在背景啟動 tiip 伺服器" in text and "TIIP_SERVER=off" in text
 
 
 def test_a_killed_server_is_replaced_by_the_next_command(runtime: Path, tmp_path: Path) -> None:

@@ -11,6 +11,8 @@ import sys
 
 # Verbs that manage the server itself always run in this process.
 LOCAL_VERBS = frozenset({"server"})
+STARTED = ("已在背景啟動 tiip 伺服器，之後的指令會更快（TIIP_SERVER=off 可停用）。"
+           "Started a tiip server in the background: later commands start faster.\n")
 
 
 def main() -> None:
@@ -29,8 +31,10 @@ def main() -> None:
             sys.stderr.flush()
             os._exit(code)
         path = address.socket_path(create=True)
-        if path is not None:
-            client.start_server(path)  # for the next command; this one runs here
+        # Started for the next command; this one runs here. Someone at a terminal is told
+        # about the background process (scripts reading stderr are not).
+        if path is not None and client.start_server(path) and sys.stderr.isatty():
+            sys.stderr.write(STARTED)
     from tiip_writer.cli.main import main as run_here
 
     run_here()

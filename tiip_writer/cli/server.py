@@ -63,7 +63,9 @@ def start(lang: str) -> None:
         raise SystemExit(EXIT_INPUT)
     answer = client.ask(path, "status")
     if answer is None:
-        client.start_server(path)
+        if not client.start_server(path):
+            echo_err(START_FAILED.get(lang).format(seconds=0))
+            raise SystemExit(1)
         deadline = time.monotonic() + START_TIMEOUT
         while answer is None and time.monotonic() < deadline:
             time.sleep(0.05)

@@ -67,8 +67,9 @@ def connect(path: str) -> _socket.socket | None:
     return sock
 
 
-def start_server(path: str) -> None:
-    """Start a server for `path` in the background, detached from this terminal and its pipes."""
+def start_server(path: str) -> bool:
+    """Start a server for `path` in the background, detached from this terminal and its pipes;
+    return whether the process started (it leaves at once if another server holds the path)."""
     import subprocess  # only when starting one
 
     try:
@@ -77,7 +78,8 @@ def start_server(path: str) -> None:
                          stderr=subprocess.DEVNULL, cwd="/", start_new_session=True,
                          close_fds=True)
     except OSError:
-        pass  # no server: commands keep running in their own process
+        return False  # no server: commands keep running in their own process
+    return True
 
 
 def ask(path: str, control: str) -> Any:
