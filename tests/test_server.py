@@ -161,22 +161,26 @@ def test_stop_and_idle_timeout_end_the_server_and_remove_its_socket(runtime: Pat
     assert served(runtime) == -1
 
 
-def test_ctrl_c_reaches_the_child_doing_the_work(runtime: Path, tmp_path: Path) -> None:
-    """Ctrl-C (SIGINT to `tiip`) stops the command as it stops one in a process of its own:
-    click's "Aborted!" and exit code 1, before the batch is through."""
-    assert tiip("server", "start").returncode == 0
+@pytest.mark.parametrize("mode", ["server", "own process"])
+def test_ctrl_c_stops_the_command_with_tiips_message_and_130(runtime: Path, tmp_path: Path,
+                                                             mode: str) -> None:
+    """Ctrl-C (SIGINT to `tiip`) stops a command, run by the server's child or in its own
+    process, with tiip's message and exit code 130, before the batch is through."""
+    env = {**os.environ, "TIIP_SERVER": "off"} if mode == "own process" else os.environ
+    if mode == "server":
+        assert tiip("server", "start").returncode == 0
     folder = tmp_path / "many"
     folder.mkdir()
     text = SAMPLE.read_bytes()
     for number in range(400):  # seconds of checking, far more than the wait below
         (folder / f"p{number:03}.yaml").write_bytes(text)
     process = subprocess.Popen([*TIIP, "check", str(folder)], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True, env=env)
     time.sleep(1.5)
     process.send_signal(signal.SIGINT)
     _out, err = process.communicate(timeout=60)
-    assert process.returncode == 1
-    assert err.rstrip().endswith("Aborted!")
+    assert process.returncode == 130
+    assert err.rstrip().endswith("已中斷。Interrupted.")
     assert "[400/400]" not in err
 
 

@@ -27,6 +27,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+INTERRUPTED = "已中斷。Interrupted."
+EXIT_INTERRUPTED = 130
+
+
 class LazyGroup(click.Group):
     """A click group that imports a sub-command's module only when it is invoked."""
 
@@ -43,6 +47,15 @@ class LazyGroup(click.Group):
         rows = [(name, help_text) for name, (_target, help_text) in COMMANDS.items()]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context) -> object:
+        # click would turn Ctrl-C into "Aborted!" and exit 1; say it in the user's words and
+        # exit 130 (128 + SIGINT) as shells expect.
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo(INTERRUPTED, err=True)
+            raise SystemExit(EXIT_INTERRUPTED) from None
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -67,9 +80,9 @@ def main() -> None:
         cli.main(prog_name="tiip", standalone_mode=True)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
-        click.echo("已中斷。Interrupted.", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt:  # while parsing the arguments, before a verb runs
+        click.echo(INTERRUPTED, err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:
         if os.environ.get("TIIP_DEBUG"):
             raise
