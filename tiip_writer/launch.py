@@ -20,20 +20,22 @@ def main() -> None:
     argv = sys.argv[1:]
     from tiip_writer.server import address
 
+    path = None
     if address.enabled() and not (argv and argv[0] in LOCAL_VERBS):
+        path = address.socket_path(create=True)
+    if path is not None:
         from tiip_writer.server import client
 
-        code = client.run_in_server(argv)
+        code = client.run_in_server(path, argv)
         if code is not None:
             # Nothing of this process's is left to write or close; skipping the interpreter's
             # shutdown saves a few ms of every command.
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(code)
-        path = address.socket_path(create=True)
         # Started for the next command; this one runs here. Someone at a terminal is told
         # about the background process (scripts reading stderr are not).
-        if path is not None and client.start_server(path) and sys.stderr.isatty():
+        if client.start_server(path) and sys.stderr.isatty():
             sys.stderr.write(STARTED)
     from tiip_writer.cli.main import main as run_here
 

@@ -15,18 +15,16 @@ import os
 import signal
 import sys
 
-from tiip_writer.server import address, protocol
+from tiip_writer.server import protocol
 
 # Signals a user or a supervisor sends to `tiip`; they are passed on to the child doing the work.
 FORWARDED_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
 CONNECT_TIMEOUT = 1.0
 
 
-def run_in_server(argv: list[str]) -> int | None:
-    """Run `argv` in a server child and return its exit code; None if no server ran it."""
-    path = address.socket_path()
-    if path is None:
-        return None
+def run_in_server(path: str, argv: list[str]) -> int | None:
+    """Run `argv` in a child of the server at `path` and return its exit code; None if no
+    server ran it."""
     sock = connect(path)
     if sock is None:
         return None
