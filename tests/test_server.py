@@ -50,8 +50,11 @@ def tiip(*args: str, cwd: Path | None = None,
 
 def served(folder: Path) -> int:
     """Return how many commands the running server has taken (-1: none running)."""
-    status = tiip("server", "status", "--lang", "en").stdout
+    done = tiip("server", "status", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    status = done.stdout
     if "server running" not in status:
+        assert status.startswith("no server is running"), status
         return -1
     return int(status.split(" command(s)")[0].rsplit(" ", 1)[1])
 

@@ -28,6 +28,9 @@ REASON_SYSTEM = Text("此作業系統不支援（需要 Unix socket 與 fork）"
 REASON_FOLDER = Text("無法使用私用資料夾 {folder}（須為本使用者所有、他人不可讀寫）",
                      "the private folder {folder} cannot be used (it must be this user's and "
                      "closed to others)")
+REASON_LONG = Text("資料夾路徑 {folder} 太長，放不下 socket 的名稱（可設定較短的 XDG_RUNTIME_DIR）",
+                   "the folder path {folder} leaves no room for the socket's name (set a shorter "
+                   "XDG_RUNTIME_DIR)")
 RUNNING = Text("伺服器執行中：pid {pid}，已處理 {commands} 個指令，閒置 {idle:.0f} 秒後結束；{socket}",
                "server running: pid {pid}, {commands} command(s) served, exits after {idle:.0f} s "
                "idle; {socket}")
@@ -101,9 +104,11 @@ def _socket_path(lang: str, create: bool) -> str | None:
         echo_err(UNAVAILABLE.get(lang).format(reason=reason))
         return None
     path = address.socket_path(create=create)
-    if path is None and (create or address.private_dir(create=False) is not None):
-        echo_err(UNAVAILABLE.get(lang).format(
-            reason=REASON_FOLDER.get(lang).format(folder=address.runtime_dir())))
+    folder = address.runtime_dir()
+    if path is None and address.private_dir(create=False) is not None:
+        echo_err(UNAVAILABLE.get(lang).format(reason=REASON_LONG.get(lang).format(folder=folder)))
+    elif path is None and (create or os.path.lexists(folder)):
+        echo_err(UNAVAILABLE.get(lang).format(reason=REASON_FOLDER.get(lang).format(folder=folder)))
     return path
 
 
