@@ -13,6 +13,7 @@ an element.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from docx.oxml.ns import nsdecls
 from docx.oxml.parser import parse_xml
@@ -85,21 +86,27 @@ def _cell(out: list[str], cell: Cell, width: int, row_bold: bool, header: bool,
     if cell.shade:
         out.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{_attr(cell.shade)}"/>')
     out.append('<w:vAlign w:val="center"/></w:tcPr>')
-    style = "TableHeading" if header else "TableText"
     bold = cell.bold or row_bold
     # A continued vertical merge holds one empty paragraph: merged cells are built empty.
     lines: tuple[tuple[Run, ...], ...] = () if cell.merge == "continue" else cell.lines
-    properties = f'<w:pPr><w:pStyle w:val="{style}"/>'
-    if cell.indent:
-        properties += f'<w:ind w:left="{cell.indent * INDENT_STEP}"/>'
-    align = "both" if cell.align == "justify" else cell.align
-    properties += f'<w:jc w:val="{_attr(align)}"/></w:pPr>'
+    opening = _paragraph_opening(header, cell.indent, cell.align)
     for line in lines or ((),):
-        out.append("<w:p>" + properties)
+        out.append(opening)
         for piece in line:
             out.append(run_xml(piece.text, bold or piece.bold, piece.italic, font_size))
         out.append("</w:p>")
     out.append("</w:tc>")
+
+
+@cache
+def _paragraph_opening(header: bool, indent: int, align: str) -> str:
+    """Return `<w:p>` and the paragraph properties of a cell (a few kinds, thousands of cells)."""
+    style = "TableHeading" if header else "TableText"
+    properties = f'<w:p><w:pPr><w:pStyle w:val="{style}"/>'
+    if indent:
+        properties += f'<w:ind w:left="{indent * INDENT_STEP}"/>'
+    align = "both" if align == "justify" else align
+    return properties + f'<w:jc w:val="{_attr(align)}"/></w:pPr>'
 
 
 def run_xml(text: str, bold: bool = False, italic: bool = False,
@@ -115,6 +122,12 @@ def run_xml(text: str, bold: bool = False, italic: bool = False,
         if size:
             out.append(f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>')
         out.append("</w:rPr>")
+    if "\n" not in text and "\t" not in text:  # nearly every cell: one piece of text
+        if text:
+            space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+            out.append(f"<w:t{space}>{text.translate(_TEXT)}</w:t>")
+        out.append("</w:r>")
+        return "".join(out)
     for index, line in enumerate(text.split("\n")):
         if index:
             out.append("<w:br/>")
