@@ -313,3 +313,27 @@ def test_a_long_temporary_folder_still_leaves_room_for_the_socket(
     assert address.runtime_dir() == f"/tmp/tiip-writer-{os.getuid()}"
     monkeypatch.setenv("TMPDIR", "/scratch")
     assert address.runtime_dir() == f"/scratch/tiip-writer-{os.getuid()}"
+
+
+def test_standard_output_and_error_interleave_as_in_a_process_of_its_own(
+        runtime: Path, tmp_path: Path) -> None:
+    """Findings go to stdout, progress and the summary to stderr: merged into one pipe they
+    arrive in the same order either way."""
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "a-bad.yaml").write_text("計畫:\n  名稱: [\n", encoding="utf-8")
+    assert tiip("new", str(folder / "b-new.yaml"), "--plan", "產業高值",
+                env={"TIIP_SERVER": "off"}).returncode == 0
+    (folder / "c-sample.yaml").write_bytes(SAMPLE.read_bytes())
+    assert tiip("server", "start").returncode == 0
+
+    def merged(mode: dict[str, str]) -> tuple[int, str]:
+        env = {**os.environ, **mode}
+        done = subprocess.run([*TIIP, "check", str(folder)], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, env=env, timeout=120,
+                              check=False)
+        return done.returncode, done.stdout
+
+    by_server = merged({})
+    assert by_server == merged({"TIIP_SERVER": "off"})
+    assert by_server[0] == 1 and "a-bad.yaml" in by_server[1]
