@@ -48,8 +48,9 @@ def tiip(*args: str, cwd: Path | None = None,
                           env={**os.environ, **(env or {})}, timeout=120, check=False)
 
 
-def served(folder: Path) -> int:
-    """Return how many commands the running server has taken (-1: none running)."""
+def served() -> int:
+    """Return how many commands the server of this test's runtime folder has taken (-1: none
+    running)."""
     done = tiip("server", "status", "--lang", "en")
     assert done.returncode == 0, done.stderr
     status = done.stdout
@@ -80,9 +81,9 @@ def test_a_build_by_the_server_is_the_build_of_a_process_of_its_own(runtime: Pat
                                                                    tmp_path: Path) -> None:
     started = tiip("server", "start")
     assert started.returncode == 0, started.stderr
-    before = served(runtime)
+    before = served()
     by_server = tiip("build", str(SAMPLE), "-o", str(tmp_path / "server.docx"))
-    assert served(runtime) == before + 2  # the build and the status query before this one
+    assert served() == before + 2  # the build and the status query before this one
     alone = tiip("build", str(SAMPLE), "-o", str(tmp_path / "alone.docx"),
                  env={"TIIP_SERVER": "off"})
     assert (by_server.returncode, alone.returncode) == (0, 0)
@@ -105,7 +106,7 @@ def test_output_and_exit_codes_are_those_of_a_process_of_its_own(
     assert tiip("server", "start").returncode == 0
     by_server = tiip(*args, cwd=tmp_path)  # relative paths: the caller's folder is used
     alone = tiip(*args, cwd=tmp_path, env={"TIIP_SERVER": "off"})
-    assert served(runtime) >= 1
+    assert served() >= 1
     assert (by_server.returncode, by_server.stdout, by_server.stderr) == (
         alone.returncode, alone.stdout, alone.stderr)
     assert by_server.returncode == code
@@ -127,14 +128,14 @@ def test_the_command_gets_the_callers_environment_and_umask(runtime: Path,
 
 
 def test_the_first_command_starts_a_server_for_the_next(runtime: Path, tmp_path: Path) -> None:
-    assert served(runtime) == -1
+    assert served() == -1
     first = tiip("check", str(SAMPLE))  # returns although the server it starts lives on
     assert first.returncode == 0
     assert "背景" not in first.stderr  # the notice is for a terminal, not for scripts
     deadline = time.monotonic() + 60
-    while served(runtime) < 0 and time.monotonic() < deadline:
+    while served() < 0 and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert served(runtime) >= 0
+    assert served() >= 0
     assert runtime.stat().st_mode & 0o077 == 0  # the socket's folder is closed to others
 
 
@@ -154,14 +155,14 @@ def test_stop_and_idle_timeout_end_the_server_and_remove_its_socket(runtime: Pat
     assert list(runtime.glob("*.sock"))
     stopped = tiip("server", "stop", "--lang", "en")
     assert "stopped the server" in stopped.stdout
-    assert served(runtime) == -1
+    assert served() == -1
     assert not list(runtime.glob("*.sock"))
     assert tiip("server", "start", env={address.ENV_IDLE: "1"}).returncode == 0
     deadline = time.monotonic() + 30
     while list(runtime.glob("*.sock")) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not list(runtime.glob("*.sock"))
-    assert served(runtime) == -1
+    assert served() == -1
 
 
 @pytest.mark.parametrize("mode", ["server", "own process"])
@@ -252,7 +253,7 @@ def test_a_batch_on_a_terminal_draws_its_progress_bar_through_the_server(runtime
     assert code == 0
     assert "\r" in text and "█" in text and "3/4" in text and "已檢核 4 個檔案" in text
     assert "背景" not in text  # a server was running: nothing started
-    assert served(runtime) >= 2
+    assert served() >= 2
 
 
 def test_someone_at_a_terminal_is_told_when_a_server_starts(runtime: Path) -> None:
@@ -275,9 +276,9 @@ def test_a_killed_server_is_replaced_by_the_next_command(runtime: Path, tmp_path
     assert list(runtime.glob("*.sock"))  # left behind
     assert tiip("check", str(SAMPLE)).returncode == 0  # run by itself
     deadline = time.monotonic() + 60
-    while served(runtime) < 0 and time.monotonic() < deadline:
+    while served() < 0 and time.monotonic() < deadline:
         time.sleep(0.2)
-    assert served(runtime) >= 0
+    assert served() >= 0
 
 
 @needs_proc
@@ -287,10 +288,10 @@ def test_commands_starting_at_once_end_with_one_server(runtime: Path) -> None:
     assert [p.wait(timeout=120) for p in processes] == [0, 0, 0, 0]
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:  # the servers that lost the lock leave
-        if served(runtime) >= 0 and len(_servers(runtime.parent)) == 1:
+        if served() >= 0 and len(_servers(runtime.parent)) == 1:
             break
         time.sleep(0.2)
-    assert served(runtime) >= 0
+    assert served() >= 0
     assert len(_servers(runtime.parent)) == 1
 
 
