@@ -1,0 +1,54 @@
+"""`tiip diff OLD NEW`: what changed between two versions; exit 0 equal, 1 different, 2 unreadable."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+
+from tiip_writer.cli.common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    check_or_exit,
+    lang_option,
+    max_bytes_option,
+    stdout_is_terminal,
+)
+
+FORMATS = ["text", "json", "markdown"]
+
+
+@click.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "output", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="輸出格式：text（終端機）、json（docs/json-format.md）、markdown（貼到 e-mail）。"
+                   "Output format.")
+@click.option("--color/--no-color", default=None,
+              help="文字輸出是否上色（預設：在終端機上才上色）。Colour the text report.")
+@max_bytes_option
+@lang_option
+def diff(old: Path, new: Path, output: str, color: bool | None, lang: str) -> None:
+    """比較計畫書的兩個版本 OLD 與 NEW：各章節的文字、數字、計算結果與檢核結果的變化。"""
+    from tiip_writer.compare import compare
+
+    comparison = compare(check_or_exit(old, lang), check_or_exit(new, lang))
+    exit_code = EXIT_CLEAN if comparison.equal else EXIT_FINDINGS
+    if output == "json":
+        from tiip_writer.report.diff_json import diff_json
+
+        click.echo(json.dumps(diff_json(comparison, exit_code), ensure_ascii=False, indent=2))
+    elif output == "markdown":
+        from tiip_writer.report.diff_markdown import diff_markdown
+
+        click.echo(diff_markdown(comparison, lang), nl=False)
+    else:
+        from tiip_writer.report.diff_text import diff_text
+
+        colour = color if color is not None else (stdout_is_terminal()
+                                                  and "NO_COLOR" not in os.environ)
+        for line in diff_text(comparison, lang, colour):
+            click.echo(line, color=colour)
+    raise SystemExit(exit_code)
