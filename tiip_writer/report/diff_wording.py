@@ -41,7 +41,7 @@ def value_text(value: Any, lang: str) -> str:
         return word("absent", lang)
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
-    if isinstance(value, (int, Decimal)) or isinstance(value, float):
+    if isinstance(value, (int, Decimal, float)):
         return fmt_num(Decimal(str(value)))
     if isinstance(value, dt.date):
         return value.isoformat()
