@@ -11,13 +11,19 @@ import click
 from tiip_writer.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
+    EXIT_INPUT,
     check_or_exit,
+    echo_err,
+    format_diagnostic,
     lang_option,
     max_bytes_option,
     stdout_is_terminal,
 )
+from tiip_writer.foundation.diagnostics import Text
 
 FORMATS = ["text", "json", "markdown"]
+UNPARSED = Text("{file} 不是可讀取的 YAML（見上列問題），無法比較；請先修正。",
+                "{file} is not readable YAML (see above) and cannot be compared; fix it first.")
 
 
 @click.command()
@@ -34,7 +40,15 @@ def diff(old: Path, new: Path, output: str, color: bool | None, lang: str) -> No
     """比較計畫書的兩個版本 OLD 與 NEW：各章節的文字、數字、計算結果與檢核結果的變化。"""
     from tiip_writer.compare import compare
 
-    comparison = compare(check_or_exit(old, lang), check_or_exit(new, lang))
+    results = [check_or_exit(old, lang), check_or_exit(new, lang)]
+    unparsed = [r for r in results if r.source.data is None]
+    for result in unparsed:  # not YAML at all: nothing to compare it by
+        for diagnostic in result.diagnostics:
+            echo_err(format_diagnostic(diagnostic, lang))
+        echo_err(UNPARSED.get(lang).format(file=result.source.display))
+    if unparsed:
+        raise SystemExit(EXIT_INPUT)
+    comparison = compare(*results)
     exit_code = EXIT_CLEAN if comparison.equal else EXIT_FINDINGS
     if output == "json":
         from tiip_writer.report.diff_json import diff_json
