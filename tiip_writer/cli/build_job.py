@@ -73,7 +73,8 @@ def build_one(file: Path, target: Path, template: str | Library | None,
     try:
         if revised_from is not None:
             old = check_file(revised_from, display=str(revised_from))
-        result = check_file(file, display=str(file))
+        result = check_file(file, display=str(file),
+                            revised_from=old.source if old is not None else None)
     except InputError as error:
         lines.append(format_input_error(error, lang))
         return JobResult(EXIT_INPUT, err=tuple(lines), reason=error.message.get(lang))

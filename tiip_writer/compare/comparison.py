@@ -14,10 +14,10 @@ from typing import Any
 
 from tiip_writer.checking.pipeline import CheckResult
 from tiip_writer.compare.figures import Figure, figures
-from tiip_writer.compare.tree import MISSING, changed_leaves
 from tiip_writer.foundation.diagnostics import Diagnostic, Text
 from tiip_writer.model import add_months
 from tiip_writer.model.sections import SECTIONS, section_of
+from tiip_writer.source.datadiff import MISSING, changed_leaves
 from tiip_writer.text.chardiff import Piece, char_diff
 
 OTHER = Text("其他", "Other")

@@ -12,22 +12,26 @@ import fnmatch
 from dataclasses import dataclass
 
 from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.source.datadiff import changed_leaves
 
 
 @dataclass(frozen=True)
 class Section:
-    """A section of the proposal: key, title, and the JSON-pointer patterns of its fields."""
+    """A section of the proposal: key, title, the JSON-pointer patterns of its own fields, and
+    of fields it shows too (the Gantt marks the checkpoints, the summary sheet the budget)."""
 
     key: str
     title: Text
     fields: tuple[str, ...]  # fnmatch patterns over JSON pointers; the most specific wins
+    shows: tuple[str, ...] = ()  # other sections' fields this one shows as well
 
 
 SECTIONS: tuple[Section, ...] = (
     Section("cover", Text("封面", "Cover"),
             ("/title", "/period", "/period/*", "/programme", "/programme/*", "/submission_date")),
     Section("summary", Text("計畫書摘要表", "Summary sheet"),
-            ("/summary", "/summary/*", "/contact", "/contact/*")),
+            ("/summary", "/summary/*", "/contact", "/contact/*"),
+            ("/title", "/period/*", "/budget/*", "/team/*/effort/*", "/team/*/pi")),
     Section("company", Text("壹、公司概況", "Company profile"), ("/applicants", "/applicants/*")),
     Section("background", Text("貳、一、背景與說明", "Background"), ("/background",)),
     Section("industry", Text("貳、二、產業現況及競爭力分析", "Industry and competition"),
@@ -49,11 +53,13 @@ SECTIONS: tuple[Section, ...] = (
             ("/plan_specific", "/plan_specific/*")),
     Section("risks", Text("參、風險評估與因應對策", "Risks"), ("/risks", "/risks/*")),
     Section("gantt", Text("肆、一、預定進度表", "Schedule"),
-            ("/work/*/items/*/start_month", "/work/*/items/*/end_month")),
+            ("/work/*/items/*/start_month", "/work/*/items/*/end_month"),
+            ("/work/*", "/checkpoints/*/month", "/team/*/effort/*", "/period/*")),
     Section("checkpoints", Text("肆、二、查核點說明", "Checkpoints"),
             ("/checkpoints", "/checkpoints/*")),
     Section("team", Text("伍、二、參與計畫人員", "Project staff"), ("/team", "/team/*")),
-    Section("budget", Text("伍、四、經費需求", "Budget"), ("/budget", "/budget/*")),
+    Section("budget", Text("伍、四、經費需求", "Budget"), ("/budget", "/budget/*"),
+            ("/team/*", "/period/*")),
     Section("attachments", Text("陸、一、附件清單", "Attachments"),
             ("/attachments", "/attachments/*")),
     Section("declarations", Text("陸、二、申請聲明", "Declarations"),
@@ -80,3 +86,21 @@ def section_of(pointer: str) -> str | None:
         if fnmatch.fnmatchcase(pointer, pattern):
             return key
     return None
+
+
+# Fields that change with every submission and answer no reviewer's comment.
+ROUTINE = frozenset({"/submission_date"})
+
+
+def changed_sections(old: object, new: object) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the keys of the sections whose own fields differ between two versions' plain
+    data, and of every section that shows a differing field (a superset), in document order.
+
+    Routine fields and the review responses themselves are left out.
+    """
+    leaves, _keyed = changed_leaves(old, new)
+    pointers = [leaf.pointer for leaf in leaves if leaf.pointer not in ROUTINE]
+    own = {section_of(p) for p in pointers}
+    shown = own | {s.key for s in SECTIONS for p in pointers
+                   if any(fnmatch.fnmatchcase(p, pattern) for pattern in s.shows)}
+    return tuple(k for k in KEYS if k in own), tuple(k for k in KEYS if k in shown)
