@@ -18,9 +18,12 @@ from tiip_writer.foundation.diagnostics import Diagnostic, Text
 from tiip_writer.model import add_months
 from tiip_writer.model.sections import SECTIONS, section_of
 from tiip_writer.source.datadiff import MISSING, changed_leaves
+from tiip_writer.source.loader import YamlDate
 from tiip_writer.text.chardiff import Piece, char_diff
 
 OTHER = Text("其他", "Other")
+# Parts of the data that no section of the plan shows, grouped by their top-level key.
+PARTS = {"review_responses": Text("計畫審查意見及回復說明", "Review responses")}
 MONTH_FIELDS = ("month", "start_month", "end_month")  # plan months: shown as calendar months too
 ITEM_KINDS = {"work": Text("分項計畫", "sub-plan"), "items": Text("工作項目", "work item"),
               "checkpoints": Text("查核點", "checkpoint"), "team": Text("計畫人員", "staff member"),
@@ -123,11 +126,12 @@ class Comparison:
 def compare(old: CheckResult, new: CheckResult) -> Comparison:
     """Return what changed from `old` to `new` (both read; either may have findings)."""
     diffs = {s.key: SectionDiff(s.key, s.title) for s in SECTIONS}
+    diffs.update({key: SectionDiff(key, title) for key, title in PARTS.items()})
     diffs["other"] = SectionDiff("other", OTHER)
     leaves, keyed = changed_leaves(old.source.data, new.source.data)
     old_start, new_start = _start(old), _start(new)
     for leaf in leaves:
-        diff = diffs[section_of(leaf.pointer) or "other"]
+        diff = diffs[_group(leaf.pointer)]
         if _is_text(leaf.old) and _is_text(leaf.new):
             pieces = tuple(char_diff(_text(leaf.old), _text(leaf.new)))
             diff.texts.append(TextChange(leaf.pointer, leaf.path, pieces))
@@ -143,7 +147,7 @@ def compare(old: CheckResult, new: CheckResult) -> Comparison:
         old_name = item.old.get("name") if item.old is not MISSING else None
         new_name = item.new.get("name") if item.new is not MISSING else None
         change = "added" if item.old is MISSING else "removed" if item.new is MISSING else "renamed"
-        diffs[section_of(item.pointer) or "other"].items.append(
+        diffs[_group(item.pointer)].items.append(
             ItemChange(change, kind, item.code, item.pointer, old_name, new_name))
     for figure in _figure_changes(old, new):
         diffs["team" if figure.key.startswith("person/") else "budget"].figures.append(figure)
@@ -151,8 +155,14 @@ def compare(old: CheckResult, new: CheckResult) -> Comparison:
     return Comparison(old.source.display, new.source.display, sections, _finding_changes(old, new))
 
 
+def _group(pointer: str) -> str:
+    """Return the section (or other part) a changed value is reported under."""
+    top = pointer.split("/")[1] if pointer.count("/") else ""
+    return section_of(pointer) or (top if top in PARTS else "other")
+
+
 def _is_text(value: Any) -> bool:
-    return value is MISSING or isinstance(value, str)
+    return value is MISSING or isinstance(value, str) and not isinstance(value, YamlDate)
 
 
 def _text(value: Any) -> str:
@@ -163,6 +173,8 @@ def _plain(value: Any) -> Any:
     """Return a typed value as itself, None when absent, a date as a plain date."""
     if value is MISSING:
         return None
+    if isinstance(value, YamlDate):
+        return dt.date.fromisoformat(value[:10])
     if isinstance(value, dt.date):
         return dt.date(value.year, value.month, value.day)
     return value
