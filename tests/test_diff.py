@@ -195,3 +195,15 @@ def test_an_insertion_slides_to_read_naturally() -> None:
 def test_the_pieces_rebuild_both_texts(old: str, new: str) -> None:
     pieces = char_diff(old, new)
     assert old_text(pieces) == old and new_text(pieces) == new
+
+
+def test_the_sample_revision_pair() -> None:
+    folder = Path(__file__).resolve().parent.parent / "samples" / "revision"
+    result = run_tiip("diff", str(folder / "v1.yaml"), str(folder / "v2.yaml"), "--format", "json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1 and data["findings"] == []
+    assert [s["key"] for s in data["sections"]] == [
+        "cover", "background", "checkpoints", "budget", "review_responses"]
+    (date,) = sections(data)["cover"]["values"]
+    assert (date["field"], date["old"], date["new"]) == ("submission_date", "2016-05-16",
+                                                         "2016-06-15")
