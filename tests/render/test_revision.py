@@ -193,3 +193,19 @@ def test_the_old_version_is_never_overwritten(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert (tmp_path / "old.yaml").read_text(encoding="utf-8") == sample_text()
     assert old.read_bytes() == b"not mine"
+
+
+def test_captions_renumbered_by_a_new_table_are_not_revisions(tmp_path: Path) -> None:
+    # v2 adds the response table (表1) before all others: 表5 becomes 表6 and so on
+    folder = SAMPLE.parent / "revision"
+    target = tmp_path / "v2.docx"
+    assert run_tiip("build", str(folder / "v2.yaml"), "--revised-from", str(folder / "v1.yaml"),
+                    "-o", str(target)).exit_code == 0
+    root = document(target)
+    captions = [p for p in root.iter(W + "p")
+                if p.find(f"{W}pPr/{W}pStyle[@{W}val='Caption']") is not None]
+    marked = ["".join(p.itertext()) for p in captions if p.find(f".//{W}del") is not None]
+    assert marked == []
+    inserted = ["".join(p.itertext()) for p in captions if p.find(f".//{W}ins") is not None]
+    assert inserted == ["表1　審查意見回復表"]
+    assert "表6　市場數據" in ["".join(p.itertext()) for p in captions]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ _PPR, _RPR, _TRPR, _TCPR = qn("w:pPr"), qn("w:rPr"), qn("w:trPr"), qn("w:tcPr")
 _INS, _DEL, _DEL_TEXT, _SECT = qn("w:ins"), qn("w:del"), qn("w:delText"), qn("w:sectPr")
 _TAB, _BR, _HYPERLINK, _GRID_COL = qn("w:tab"), qn("w:br"), qn("w:hyperlink"), qn("w:gridCol")
 _SIMPLE_RUN_CHILDREN = {_RPR, _T, _TAB, _BR}
+_DIGITS = re.compile(r"\d+")
 _SIMPLE_P_CHILDREN = {_PPR, _R, qn("w:bookmarkStart"), qn("w:bookmarkEnd")}
 _DROPPED_WHEN_DELETED = {qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:drawing"),
                          qn("w:fldChar"), qn("w:instrText"), qn("w:fldSimple")}
@@ -227,7 +229,7 @@ class _Marker:
     def _paragraph(self, old: etree._Element, new: etree._Element) -> list[etree._Element]:
         """Return the new paragraph with its wording's changes from `old` marked; one with
         fields, links or pictures is replaced whole (the old one deleted, the new inserted)."""
-        if _text(old) == _text(new):
+        if _text(old) == _text(new) or _renumbered_caption(old, new):
             return [new]
         if not (_simple(old) and _simple(new)):
             return [*self._deleted(old), self._inserted(new)]
@@ -413,6 +415,14 @@ class _Marker:
         node.set(qn("w:date"), self.stamp)
         self.next_id += 1
         return node
+
+
+def _renumbered_caption(old: etree._Element, new: etree._Element) -> bool:
+    """Return True for a caption that differs only in its number (表5 → 表6 because a table
+    was added before it): numbering follows the document, it is not a revision."""
+    style = _key(new)[1]
+    return (style == "Caption" and _key(old)[1] == style
+            and _DIGITS.sub("#", _text(old)) == _DIGITS.sub("#", _text(new)))
 
 
 def _row_key(row: etree._Element) -> tuple[str, ...]:
