@@ -159,3 +159,17 @@ def test_the_response_pages_are_where_the_sections_start_in_the_pdf(tmp_path: Pa
             shown[int(row.group(1))] = int(row.group(2))
     assert shown == {1: start["background"], 2: start["checkpoints"], 3: start["budget"]}
     assert len(set(shown.values())) == 3 and min(shown.values()) > 3  # real, distinct pages
+
+
+def test_tiip_check_takes_the_earlier_version_too(tmp_path: Path) -> None:
+    path = tmp_path / "new.yaml"
+    path.write_text(edit(v2_text(), ("    sections: [background]\n", "")), encoding="utf-8")
+    result = run_tiip("check", str(path), "--revised-from", str(V1), "--format", "json")
+    assert result.exit_code == 1
+    rules = [d["rule"] for d in json.loads(result.stdout)["files"][0]["diagnostics"]]
+    assert rules == ["review.response-unplaced", "review.response-missing"]
+    assert run_tiip("check", str(path)).exit_code == 0  # without it: a plain proposal
+    unreadable = run_tiip("check", str(path), "--revised-from", str(tmp_path / "nope.yaml"))
+    assert unreadable.exit_code == 2
+    both = run_tiip("check", str(path), str(V2), "--revised-from", str(V1))
+    assert both.exit_code == 2 and "--revised-from 只能用於一個計畫書檔案" in both.stderr
