@@ -37,6 +37,13 @@ def percent(part: Exact, whole: Exact) -> Decimal:
     return tenths(Fraction(part) * 100 / Fraction(whole))
 
 
+def exact_percent(part: Exact, whole: Exact) -> Fraction:
+    """Return part ÷ whole × 100 unrounded (0 when whole is 0): what a cap is compared with."""
+    if whole == 0:
+        return Fraction(0)
+    return Fraction(part) * 100 / Fraction(whole)
+
+
 def apportion(total: int, weights: Sequence[Exact]) -> tuple[int, ...]:
     """Return `total` split in proportion to `weights` as integers that sum exactly to `total`.
 
