@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from tiip_writer.budget import BudgetReport, Table
+from tiip_writer.budget import Amounts, BudgetReport, Table
 from tiip_writer.budget_json import budget_json
 from tiip_writer.cli.common import (
     EXIT_CLEAN,
@@ -31,6 +31,7 @@ T = {
     "summary": Text("經費需求總表（新台幣千元）", "Budget summary (NT$ thousand)"),
     "category": Text("會計科目", "Category"), "subsidy": Text("補助款", "Subsidy"),
     "self": Text("自籌款", "Self-funding"), "total": Text("合計", "Total"),
+    "moea": Text("工業局補助", "MOEA subsidy"), "most": Text("科技部補助", "MOST subsidy"),
     "share": Text("占總經費%", "Share %"), "pct": Text("百分比", "Share"),
     "pm": Text("人月數", "Person-months"), "years": Text("各年度經費（新台幣千元）",
                                                         "Budget by plan year (NT$ thousand)"),
@@ -74,14 +75,15 @@ def budget(file: Path, output: str, lang: str) -> None:
 def budget_text(report: BudgetReport, limits: list[tuple[RuleEntry, Measure]],
                 lang: str) -> list[str]:
     """Return the terminal report: summary table, plan years, units (if several), limits."""
-    out = [T["summary"].get(lang), *summary_table(report.table, lang),
+    split = report.academia
+    out = [T["summary"].get(lang), *summary_table(report.table, lang, split),
            f"{T['pm'].get(lang)}：{fmt_num(report.person_months)}" if lang == "zh" else
            f"{T['pm'].get(lang)}: {fmt_num(report.person_months)}", "",
            T["years"].get(lang), *years_table(report, lang)]
     if len(report.units) > 1:
         out += ["", T["units"].get(lang), *units_table(report, lang)]
         for unit in report.units:
-            out += ["", f"{unit.id} {unit.name}", *summary_table(unit.table, lang)]
+            out += ["", f"{unit.id} {unit.name}", *summary_table(unit.table, lang, split)]
     if limits:
         out += ["", T["limits"].get(lang), *limits_table(limits, lang)]
     return out
@@ -91,24 +93,32 @@ def _name(zh: str, en: str, lang: str) -> str:
     return en if lang == "en" else zh
 
 
-def summary_table(table: Table, lang: str) -> list[str]:
-    """Return a 經費需求總表: groups with their rows, the total and the subsidy/self shares."""
-    rows = [[T[k].get(lang) for k in ("category", "subsidy", "self", "total", "share")]]
+def summary_table(table: Table, lang: str, split: bool = False) -> list[str]:
+    """Return a 經費需求總表: groups with their rows, the total and the subsidy/self shares;
+    with `split` (an industry+academia plan) the subsidy also by 工業局 and 科技部."""
+    keys = ("category", *(("moea", "most") if split else ()), "subsidy", "self", "total", "share")
+    rows = [[T[k].get(lang) for k in keys]]
+
+    def funders(a: Amounts) -> list[str]:
+        return [fmt_num(a.subsidy_moea), fmt_num(a.subsidy_most)] if split else []
+
     for group in table.groups:
         a = group.amounts
-        rows.append([_name(group.name, group.name_en, lang), fmt_num(a.subsidy),
+        rows.append([_name(group.name, group.name_en, lang), *funders(a), fmt_num(a.subsidy),
                      fmt_num(a.self_funding), fmt_num(a.total), f"{group.share:.1f}"])
         if len(group.rows) > 1:
             for row in group.rows:
                 r = row.amounts
-                rows.append([f"  {_name(row.label, row.label_en, lang)}", fmt_num(r.subsidy),
-                             fmt_num(r.self_funding), fmt_num(r.total), f"{row.share:.1f}"])
+                rows.append([f"  {_name(row.label, row.label_en, lang)}", *funders(r),
+                             fmt_num(r.subsidy), fmt_num(r.self_funding), fmt_num(r.total),
+                             f"{row.share:.1f}"])
     a = table.amounts
-    rows.append([T["total"].get(lang), fmt_num(a.subsidy), fmt_num(a.self_funding),
+    rows.append([T["total"].get(lang), *funders(a), fmt_num(a.subsidy), fmt_num(a.self_funding),
                  fmt_num(a.total), "100.0" if a.total else "0.0"])
-    rows.append([T["pct"].get(lang), fmt_pct(a.subsidy_pct), fmt_pct(a.self_funding_pct),
+    shares = [fmt_pct(a.subsidy_moea_pct), fmt_pct(a.subsidy_most_pct)] if split else []
+    rows.append([T["pct"].get(lang), *shares, fmt_pct(a.subsidy_pct), fmt_pct(a.self_funding_pct),
                  "100.0%" if a.total else "0.0%", ""])
-    return render(rows, [False, True, True, True, True])
+    return render(rows, [False] + [True] * (len(keys) - 1))
 
 
 def years_table(report: BudgetReport, lang: str) -> list[str]:
@@ -129,13 +139,19 @@ def years_table(report: BudgetReport, lang: str) -> list[str]:
 
 
 def units_table(report: BudgetReport, lang: str) -> list[str]:
-    """Return one row per unit: kind, subsidy, self-funding, total and share of the plan."""
-    rows = [[T[k].get(lang) for k in ("unit", "kind", "subsidy", "self", "total", "share")]]
+    """Return one row per unit: kind, subsidy (by funder in an industry+academia plan),
+    self-funding, total and share of the plan."""
+    split = report.academia
+    keys = ("unit", "kind", *(("moea", "most") if split else ()), "subsidy", "self", "total",
+            "share")
+    rows = [[T[k].get(lang) for k in keys]]
     for unit in report.units:
         a = unit.table.amounts
-        rows.append([f"{unit.id} {unit.name}", KINDS[unit.kind].get(lang), fmt_num(a.subsidy),
-                     fmt_num(a.self_funding), fmt_num(a.total), f"{unit.share:.1f}"])
-    return render(rows, [False, False, True, True, True, True])
+        funders = [fmt_num(a.subsidy_moea), fmt_num(a.subsidy_most)] if split else []
+        rows.append([f"{unit.id} {unit.name}", KINDS[unit.kind].get(lang), *funders,
+                     fmt_num(a.subsidy), fmt_num(a.self_funding), fmt_num(a.total),
+                     f"{unit.share:.1f}"])
+    return render(rows, [False, False] + [True] * (len(keys) - 2))
 
 
 def limits_table(limits: list[tuple[RuleEntry, Measure]], lang: str) -> list[str]:
