@@ -147,7 +147,7 @@ def _line(proposal: Proposal, rs: RuleSet, unit_id: str, key: str, index: int, l
         amounts=Amounts(subsidy, amount - subsidy, subsidy if from_most else 0),
         rate=rate, rate_ptr=rate_ptr, default_rate=base_rate, uplift=uplift, years=years,
         person_months=line.person_months if key == "personnel" else Decimal(0),
-        work_item=getattr(line, "work_item", None), source=line)
+        work_item=getattr(line, "work_item", None), source=line, weights=tuple(weights))
 
 
 def _whole(line: BudgetLine) -> Amounts:

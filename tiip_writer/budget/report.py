@@ -87,6 +87,7 @@ class BudgetLine:
     person_months: Decimal   # personnel lines: person_months; other lines 0
     work_item: str | None    # work-item code the line names (personnel: None)
     source: Any              # the model line (PersonnelLine, ConsumableLine, …) for detail tables
+    weights: tuple[Fraction, ...] = ()  # its weight per plan year; `years` apportions by these
 
     @property
     def amount(self) -> int:

@@ -16,6 +16,7 @@ from tiip_writer.budget_json import budget_json
 from tiip_writer.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
+    EXIT_INPUT,
     check_or_exit,
     echo_err,
     format_diagnostic,
@@ -23,7 +24,9 @@ from tiip_writer.cli.common import (
 )
 from tiip_writer.cli.textable import render
 from tiip_writer.diagnostics import Text
+from tiip_writer.fileio import write_atomic
 from tiip_writer.numbers import fmt_num, fmt_pct
+from tiip_writer.output_guard import output_problem
 from tiip_writer.rules import Context, Measure, measures
 from tiip_writer.ruleset import RuleEntry
 
@@ -43,6 +46,12 @@ T = {
     "blocked": Text("無法計算經費，請先修正上列問題。", "cannot compute the budget; fix the problems above."),
     "other": Text("另有 {n} 個檢核問題；執行 tiip check 查看。",
                   "{n} other finding(s); run tiip check to see them."),
+    "not-xlsx": Text("-o 只接受 Excel 檔（.xlsx），例如 -o 經費.xlsx；收到：{path}。"
+                     "文字與 JSON 請用 --format 輸出到螢幕。",
+                     "-o takes an Excel file (.xlsx), e.g. -o budget.xlsx; got: {path}. "
+                     "Text and JSON go to standard output with --format."),
+    "written": Text("已產生 {path}", "wrote {path}"),
+    "write-failed": Text("無法寫入 {path}：{reason}", "cannot write {path}: {reason}"),
 }
 KINDS = {"company": Text("公司", "company"), "academic": Text("學界", "academic"),
          "institute": Text("法人", "institute"), "unknown": Text("未知", "unknown")}
@@ -52,9 +61,14 @@ KINDS = {"company": Text("公司", "company"), "academic": Text("學界", "acade
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="輸出格式；json 的結構見 docs/json-format.md。Output format.")
+@click.option("-o", "--output", "workbook", type=click.Path(path_type=Path),
+              help="另存 Excel 經費表（.xlsx，合計與比率為公式）。Write an Excel workbook (.xlsx) "
+                   "whose totals and shares are live formulas.")
 @lang_option
-def budget(file: Path, output: str, lang: str) -> None:
+def budget(file: Path, output: str, workbook: Path | None, lang: str) -> None:
     """列出計畫書 FILE 的經費需求總表、各年度與各單位經費，以及各項上限檢核。"""
+    if workbook is not None:
+        _check_workbook_target(workbook, file, lang)
     result = check_or_exit(file, lang)
     if result.budget is None or result.ruleset is None or result.proposal is None:
         for diagnostic in result.diagnostics:
@@ -62,6 +76,20 @@ def budget(file: Path, output: str, lang: str) -> None:
         echo_err(T["blocked"].get(lang))
         raise SystemExit(EXIT_FINDINGS)
     limits = measures(Context(result.proposal, result.budget, result.ruleset), prefix="budget.")
+    if workbook is not None:
+        from tiip_writer.report.budget_workbook import budget_workbook  # openpyxl: only here
+
+        data = budget_workbook(result.budget, result.proposal, result.ruleset, file.name, limits)
+        try:
+            write_atomic(workbook, data)
+        except OSError as exc:
+            echo_err(T["write-failed"].get(lang).format(path=workbook,
+                                                        reason=exc.strerror or exc))
+            raise SystemExit(EXIT_INPUT) from None
+        echo_err(T["written"].get(lang).format(path=workbook))
+        if result.diagnostics:
+            echo_err(T["other"].get(lang).format(n=len(result.diagnostics)))
+        raise SystemExit(EXIT_CLEAN)
     if output == "json":
         data = budget_json(result.budget, result.proposal, result.ruleset, str(file), limits)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -70,6 +98,17 @@ def budget(file: Path, output: str, lang: str) -> None:
     if result.diagnostics:
         echo_err(T["other"].get(lang).format(n=len(result.diagnostics)))
     raise SystemExit(EXIT_CLEAN)
+
+
+def _check_workbook_target(target: Path, file: Path, lang: str) -> None:
+    """Exit 2 before any work when `-o` is not an .xlsx or would overwrite something."""
+    if target.suffix.lower() != ".xlsx":
+        echo_err(T["not-xlsx"].get(lang).format(path=target))
+        raise SystemExit(EXIT_INPUT)
+    refused = output_problem(target, [file])
+    if refused is not None:
+        echo_err(refused.get(lang))
+        raise SystemExit(EXIT_INPUT)
 
 
 def budget_text(report: BudgetReport, limits: list[tuple[RuleEntry, Measure]],
