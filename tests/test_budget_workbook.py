@@ -232,6 +232,33 @@ def test_an_edited_salary_moves_the_personnel_total(workbooks: tuple[Path, dict[
 
 
 @needs_soffice
+def test_an_edited_rate_breaks_the_caps_it_should(workbooks: tuple[Path, dict[str, Path]],
+                                                  tmp_path: Path) -> None:
+    """The school's rate 40% → 45%: 科技部 12.6% > 12%, government 40.4% > 40%, self-funding
+    59.6% < 60% — the workbook's 經費上限檢核 turns to 不符 exactly where tiip check does."""
+    folder, books = workbooks
+    text = ACADEMIA.read_text(encoding="utf-8")
+    old = "    NYM:\n      subsidy_rate: 40\n"
+    assert text.count(old) == 1
+    edited_yaml = tmp_path / "rate.yaml"
+    edited_yaml.write_text(text.replace(old, old.replace("40", "45")), encoding="utf-8")
+    expected = budget_json(edited_yaml)
+    failing = {m["label"]["zh"] for m in expected["limits"] if not m["ok"]}
+    assert failing == {"科技部補助款（學界）占總經費", "政府補助合計占總經費", "自籌款占總經費"}
+    book = openpyxl.load_workbook(books["emerging-assistive-academia"])
+    lines = book["經費明細"]
+    heads = [cell.value for cell in lines[3]]
+    unit, rate = heads.index("單位代號") + 1, heads.index("補助比率（%）") + 1
+    for row in range(4, lines.max_row + 1):
+        if lines.cell(row, unit).value == "NYM":
+            assert lines.cell(row, rate).value == 40
+            lines.cell(row, rate).value = 45
+    edited = tmp_path / "rate.xlsx"
+    book.save(edited)
+    assert_workbook_equals(recalculated(folder, [edited])["rate"], expected)
+
+
+@needs_soffice
 def test_workbook_prints_with_a_chinese_font(workbooks: tuple[Path, dict[str, Path]]) -> None:
     folder, books = workbooks
     book = books["emerging-assistive-academia"]
@@ -283,3 +310,10 @@ def test_an_existing_workbook_is_replaced_whole(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert openpyxl.load_workbook(target).sheetnames[0] == "經費需求總表"
     assert [p.name for p in tmp_path.iterdir()] == ["經費.xlsx"]  # no temporary file left
+
+
+def test_the_same_proposal_gives_the_same_bytes(tmp_path: Path) -> None:
+    first, second = tmp_path / "1.xlsx", tmp_path / "2.xlsx"
+    for target in (first, second):
+        assert run_tiip("budget", str(ACADEMIA), "-o", str(target)).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()

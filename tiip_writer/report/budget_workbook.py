@@ -20,6 +20,7 @@ import io
 import math
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from tiip_writer.budget import BudgetLine, BudgetReport, Table
 from tiip_writer.budget.money import integer_weights
 from tiip_writer.model import Proposal
+from tiip_writer.render.save import zip_bytes
 from tiip_writer.rules import Context, Measure
 from tiip_writer.rules.base import PERCENT
 from tiip_writer.rules.budget_rd_commensurate import figures as rd_figures
@@ -48,6 +50,7 @@ THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 KIND_NAMES = {"company": "公司", "academic": "學界", "institute": "法人", "unknown": "未知"}
 MONEY_NOTE = "單位：新台幣千元"
+CORE_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 TEXT_WIDTH = 36  # the widest a text column grows (column-width units); longer text wraps
 LINE_HEIGHT = 15  # points per line of 11 pt text
@@ -91,7 +94,7 @@ class Sheet:
         elif width > TEXT_WIDTH:  # long text wraps inside a column of readable width
             cell.alignment = Alignment(horizontal=align or "left", vertical="center",
                                        wrap_text=True)
-            self.lines[row] = max(self.lines.get(row, 1), math.ceil(width / TEXT_WIDTH))
+            self.lines[row] = max(self.lines.get(row, 1), math.ceil(width / (TEXT_WIDTH + 2)))
             width = TEXT_WIDTH
         self.widths[col] = max(self.widths.get(col, 0), width)
         return f"{get_column_letter(col)}{row}"
@@ -127,7 +130,7 @@ class Sheet:
 
 def _display_width(text: str) -> float:
     """Return the width of `text` in Excel character units: wide (CJK) characters count two."""
-    return sum(2.1 if unicodedata.east_asian_width(ch) in "WF" else 1.1 for ch in text)
+    return sum(2.0 if unicodedata.east_asian_width(ch) in "WF" else 1.05 for ch in text)
 
 
 def _shown_text(value: Any, fmt: str | None) -> str:
@@ -216,7 +219,7 @@ class BudgetWorkbook:
         self.book.properties.creator = "tiip-writer"
         out = io.BytesIO()
         self.book.save(out)
-        return out.getvalue()
+        return _repeatable(out.getvalue())
 
     def _sheet(self, title: str) -> Sheet:
         ws = self.book.create_sheet(title)
@@ -617,6 +620,16 @@ class BudgetWorkbook:
         sheet.put(row, 6, entry.id)
         sheet.put(row, 7, entry.citation)
         sheet.put(row, 8, how)
+
+
+def _repeatable(data: bytes) -> bytes:
+    """Return the .xlsx with fixed zip timestamps and document dates (openpyxl stamps the time
+    of saving), so the same proposal always gives the same bytes."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    fixed = [(name, CORE_DATES.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", body)
+              if name == "docProps/core.xml" else body) for name, body in entries]
+    return zip_bytes(fixed)
 
 
 def _cap_parts(refs: dict[str, str], rd_pairs: Sequence[tuple[str, str]],
