@@ -7,7 +7,7 @@ import io
 import docx
 
 from tests.render.conftest import ROOT
-from tiip_writer.pipeline import check_file
+from tiip_writer.checking.pipeline import check_file
 from tiip_writer.render.formatting import money, percent
 
 ACADEMIA = "emerging-assistive-academia"

@@ -16,9 +16,9 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from fractions import Fraction
 
 from tiip_writer.budget import BudgetReport
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.numbers import fmt_limit, fmt_num
 from tiip_writer.model import Proposal
-from tiip_writer.numbers import fmt_limit, fmt_num
 from tiip_writer.ruleset import RuleSet
 
 PERCENT = Text("%", "%")
