@@ -317,3 +317,24 @@ def test_the_same_proposal_gives_the_same_bytes(tmp_path: Path) -> None:
     for target in (first, second):
         assert run_tiip("budget", str(ACADEMIA), "-o", str(target)).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
+
+
+@needs_soffice
+def test_proposal_text_is_never_run_as_a_formula(workbooks: tuple[Path, dict[str, Path]],
+                                                 tmp_path: Path) -> None:
+    folder, _books = workbooks
+    text = ACADEMIA.read_text(encoding="utf-8")
+    old = "item: 碳纖維管、鋁合金管材與射出件（車架打樣）"
+    hostile = "=1+1 碳纖維管"
+    source = tmp_path / "hostile.yaml"
+    source.write_text(text.replace(old, f"item: '{hostile}'"), encoding="utf-8")
+    book = tmp_path / "hostile.xlsx"
+    assert run_tiip("budget", str(source), "-o", str(book)).exit_code == 0
+    lines = openpyxl.load_workbook(book)["經費明細"]
+    cells = [cell for row in lines.iter_rows(min_row=4) for cell in row if cell.value == hostile]
+    assert len(cells) == 1 and cells[0].data_type == "s"
+    computed = recalculated(folder, [book])["hostile"]
+    item = header(computed["經費明細"]).index("項目")
+    labels = [row[item] for row in rows(computed["經費明細"])[3:]]
+    assert hostile in labels
+    assert_workbook_equals(computed, budget_json(source))

@@ -50,6 +50,7 @@ MEMBER_DOCS: dict[str, str] = {
     "BudgetLine.person_months": "人事費的人月數（其他科目為 0）",
     "BudgetLine.work_item": "對應的工作項目代號，沒有則為 None",
     "BudgetLine.source": "計畫書中的原始明細（PersonnelLine、ConsumableLine …）",
+    "BudgetLine.weights": "此筆在各計畫年度的權重（years 依此比例分配）",
     "Amounts.subsidy": "補助款（千元）",
     "Amounts.self_funding": "自籌款（千元）",
     "Amounts.total": "合計（千元）",

@@ -68,12 +68,14 @@ class Sheet:
 
     def put(self, row: int, col: int, value: Any, *, shown: Any = None, fmt: str | None = None,
             bold: bool = False, header: bool = False, fill: PatternFill | None = None,
-            align: str | None = None, border: bool = True) -> str:
-        """Write `value` (a formula when it starts with '='); return the cell's reference.
+            align: str | None = None, border: bool = True, text: bool = False) -> str:
+        """Write `value` (a formula when it starts with '=', unless `text`: the proposal's own
+        words are never run as formulas); return the cell's reference.
 
         `shown` is what the cell displays (the engine's figure for a formula), for the width.
         """
-        cell = self.ws.cell(row=row, column=col, value=value)
+        cell = self.ws.cell(row=row, column=col)
+        _set(cell, value, text)
         cell.font = Font(name=FONT_NAME, size=11, bold=bold or header)
         if fmt:
             cell.number_format = fmt
@@ -100,11 +102,13 @@ class Sheet:
         return f"{get_column_letter(col)}{row}"
 
     def title(self, row: int, text: str) -> None:
-        cell = self.ws.cell(row=row, column=1, value=text)
+        cell = self.ws.cell(row=row, column=1)
+        _set(cell, text, True)
         cell.font = Font(name=FONT_NAME, size=14, bold=True)
 
     def note(self, row: int, col: int, text: str) -> None:
-        cell = self.ws.cell(row=row, column=col, value=text)
+        cell = self.ws.cell(row=row, column=col)
+        _set(cell, text, True)
         cell.font = Font(name=FONT_NAME, size=10)
 
     def fit(self, minimum: float = 6, maximum: float = 48) -> None:
@@ -126,6 +130,14 @@ class Sheet:
         self.ws.sheet_properties.pageSetUpPr.fitToPage = True
         setup.fitToWidth, setup.fitToHeight = 1, 0  # as many pages down as needed
         self.ws.print_title_rows = self.header_rows
+
+
+def _set(cell: Any, value: Any, text: bool) -> None:
+    """Set a cell's value; with `text`, a string is stored as a string even if it starts with
+    '=' (openpyxl would otherwise store it as a formula)."""
+    cell.value = value
+    if text and isinstance(value, str):
+        cell.data_type = "s"
 
 
 def _display_width(text: str) -> float:
@@ -247,17 +259,17 @@ class BudgetWorkbook:
                 continue
             rows[line.ptr] = row
             inputs = dict(line.inputs)
-            sheet.put(row, 1, line.unit, align="center")
-            sheet.put(row, 2, line.label)
-            sheet.put(row, 3, line.row, align="center")
+            sheet.put(row, 1, line.unit, align="center", text=True)
+            sheet.put(row, 2, line.label, text=True)
+            sheet.put(row, 3, line.row, align="center", text=True)
             sheet.put(row, 4, _number(inputs["monthly_salary"]), fmt=MONEY)
-            sheet.put(row, 5, _number(inputs["person_months"]), fmt="0.##")
+            sheet.put(row, 5, _number(inputs["person_months"]), fmt="General")
             sheet.put(row, 6, f"=ROUND(D{row}*E{row},0)", shown=line.amount, fmt=MONEY)
             line_row = self.first_line_row + line_index
             rate, subsidy, self_funding = (self.cols.letter(n) for n in
                                            ("補助比率（%）", "補助款", "自籌款"))
             sheet.put(row, 7, f"='{self.LINES}'!{rate}{line_row}", shown=_number(line.rate),
-                      fmt="0.##")
+                      fmt="General")
             sheet.put(row, 8, f"='{self.LINES}'!{subsidy}{line_row}",
                       shown=line.amounts.subsidy, fmt=MONEY)
             sheet.put(row, 9, f"='{self.LINES}'!{self_funding}{line_row}",
@@ -268,7 +280,7 @@ class BudgetWorkbook:
             sheet.put(row, 1, "合計", bold=True, align="center")
             sheet.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
             sheet.put(row, 5, f"=SUM(E{first}:E{last})", shown=_number(self.report.person_months),
-                      fmt="0.##", bold=True)
+                      fmt="General", bold=True)
             for col in (6, 8, 9):
                 letter = get_column_letter(col)
                 sheet.put(row, col, f"=SUM({letter}{first}:{letter}{last})", fmt=MONEY,
@@ -291,20 +303,20 @@ class BudgetWorkbook:
             unit = units.get(line.unit)
             letter = {name: f"{c.letter(name)}{row}" for name in c.names}
             sheet.put(row, c["序號"], index + 1, align="center")
-            sheet.put(row, c["單位代號"], line.unit, align="center")
+            sheet.put(row, c["單位代號"], line.unit, align="center", text=True)
             sheet.put(row, c["單位類別"], KIND_NAMES[unit.kind if unit else "unknown"],
                       align="center")
-            sheet.put(row, c["會計科目"], line.group)
-            sheet.put(row, c["細項"], line.row)
-            sheet.put(row, c["科目代碼"], line.category)
-            sheet.put(row, c["項目"], line.label)
-            sheet.put(row, c["計算式"], line.formula)
+            sheet.put(row, c["會計科目"], line.group, text=True)
+            sheet.put(row, c["細項"], line.row, text=True)
+            sheet.put(row, c["科目代碼"], line.category, text=True)
+            sheet.put(row, c["項目"], line.label, text=True)
+            sheet.put(row, c["計算式"], line.formula, text=True)
             if line.ptr in person_rows:
                 sheet.put(row, c["金額"], f"='{self.PERSONNEL}'!F{person_rows[line.ptr]}",
                           shown=line.amount, fmt=MONEY)
             else:
                 sheet.put(row, c["金額"], line.amount, fmt=MONEY)
-            sheet.put(row, c["補助比率（%）"], _number(line.rate), fmt="0.##")
+            sheet.put(row, c["補助比率（%）"], _number(line.rate), fmt="General")
             sheet.put(row, c["補助款"], f"=ROUND({letter['金額']}*{letter['補助比率（%）']}/100,0)",
                       shown=line.amounts.subsidy, fmt=MONEY)
             sheet.put(row, c["自籌款"], f"={letter['金額']}-{letter['補助款']}",
@@ -313,7 +325,7 @@ class BudgetWorkbook:
                 sheet.put(row, c["科技部補助款"],
                           f'=IF({letter["單位類別"]}="學界",{letter["補助款"]},0)',
                           shown=line.amounts.subsidy_most, fmt=MONEY)
-            sheet.put(row, c["一般補助比率（%）"], _number(line.default_rate), fmt="0.##")
+            sheet.put(row, c["一般補助比率（%）"], _number(line.default_rate), fmt="General")
             if line.uplift:  # a 100%-eligible new hire: the subsidy above the unit's own rate
                 sheet.put(row, c["新聘人才加碼補助"],
                           f"={letter['補助款']}-ROUND({letter['金額']}*"
@@ -389,7 +401,7 @@ class BudgetWorkbook:
 
         for group in table.groups:
             if _single(group):
-                sheet.put(row, 1, group.name)
+                sheet.put(row, 1, group.name, text=True)
                 sheet.put(row, 2, "")
                 sheet.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
                 figures(row, group.amounts, self._criteria(group.rows[0].category,
@@ -399,11 +411,11 @@ class BudgetWorkbook:
                 continue
             first = row
             for sub in group.rows:
-                sheet.put(row, 1, group.name, align="center")
-                sheet.put(row, 2, sub.label)
+                sheet.put(row, 1, group.name, align="center", text=True)
+                sheet.put(row, 2, sub.label, text=True)
                 figures(row, sub.amounts, self._criteria(sub.category, sub.label, unit), None)
                 row += 1
-            sheet.put(row, 1, group.name)
+            sheet.put(row, 1, group.name, text=True)
             sheet.put(row, 2, "小計", bold=True, fill=SUBTOTAL_FILL)
             figures(row, group.amounts, None, (first, row - 1), bold=True, fill=SUBTOTAL_FILL)
             sheet.ws.merge_cells(start_row=first, start_column=1, end_row=row, end_column=1)
@@ -437,9 +449,10 @@ class BudgetWorkbook:
 
     def _criteria(self, category: str, label: str, unit: str | None) -> str:
         """Return SUMIFS criteria selecting the lines of one summary row (and unit)."""
-        parts = [f'{self._range("科目代碼")},"{category}"', f'{self._range("細項")},"{label}"']
+        parts = [f'{self._range("科目代碼")},{_quoted(category)}',
+                 f'{self._range("細項")},{_quoted(label)}']
         if unit is not None:
-            parts.append(f'{self._range("單位代號")},"{unit}"')
+            parts.append(f'{self._range("單位代號")},{_quoted(unit)}')
         return ",".join(parts)
 
     # -- 各單位經費 ---------------------------------------------------------------------------
@@ -455,8 +468,8 @@ class BudgetWorkbook:
         total_ref = f"${get_column_letter(total_col)}${total_row}"
         for index, unit in enumerate(self.report.units):
             row = 4 + index
-            sheet.put(row, 1, unit.id, align="center")
-            sheet.put(row, 2, unit.name)
+            sheet.put(row, 1, unit.id, align="center", text=True)
+            sheet.put(row, 2, unit.name, text=True)
             sheet.put(row, 3, KIND_NAMES[unit.kind], align="center")
             shown = _summary_shown(unit.table.amounts, self.split)
             for offset, (head, source) in enumerate(columns):
@@ -466,7 +479,7 @@ class BudgetWorkbook:
                                f"{get_column_letter(col + 1)}{row}")
                 else:
                     formula = (f'=SUMIFS({self._range(source)},'
-                               f'{self._range("單位代號")},"{unit.id}")')
+                               f'{self._range("單位代號")},{_quoted(unit.id)})')
                 sheet.put(row, col, formula, shown=shown[head], fmt=MONEY)
             sheet.put(row, share_col, _share(f"{get_column_letter(total_col)}{row}", total_ref),
                       fmt=SHARE)
@@ -505,7 +518,7 @@ class BudgetWorkbook:
                 sheet.put(4, first + offset, part, header=True)
         row = 5
         for index, group in enumerate(report.table.groups):
-            sheet.put(row, 1, group.name)
+            sheet.put(row, 1, group.name, text=True)
             for block, (_title, number) in enumerate(titles):
                 first = 2 + block * 3
                 amounts = (report.years[number - 1].table.groups[index].amounts
@@ -513,7 +526,7 @@ class BudgetWorkbook:
                 for offset, part in enumerate(("補助款", "自籌款")):
                     source = f"第{number}年{part}" if number else part
                     formula = (f'=SUMIFS({self._range(source)},{self._range("會計科目")},'
-                               f'"{group.name}")')
+                               f'{_quoted(group.name)})')
                     sheet.put(row, first + offset, formula,
                               shown=(amounts.subsidy, amounts.self_funding)[offset], fmt=MONEY)
                 sheet.put(row, first + 2, f"={get_column_letter(first)}{row}+"
@@ -564,15 +577,15 @@ class BudgetWorkbook:
         refs: dict[str, str] = {}
         row = 6
         for label, formula, shown in figures:
-            sheet.put(row, 1, label)
+            sheet.put(row, 1, label, text=True)
             refs[label] = sheet.put(row, 2, formula, shown=shown, fmt=MONEY)
             row += 1
         for company, yearly, mean in rd_figures(ctx):
-            sheet.put(row, 1, f"{company.name} 年度計畫經費（× 12 ÷ {months} 個月）")
+            sheet.put(row, 1, f"{company.name} 年度計畫經費（× 12 ÷ {months} 個月）", text=True)
             yearly_ref = sheet.put(row, 2, f'=SUMIFS({self._range("金額")},'
-                                   f'{self._range("單位代號")},"{company.id}")*12/{months}',
+                                   f'{self._range("單位代號")},{_quoted(company.id)})*12/{months}',
                                    shown=float(yearly), fmt="#,##0.0")
-            sheet.put(row + 1, 1, f"{company.name} 近年平均研發費用")
+            sheet.put(row + 1, 1, f"{company.name} 近年平均研發費用", text=True)
             mean_ref = sheet.put(row + 1, 2, f"={mean.numerator}/{mean.denominator}",
                                  shown=float(mean), fmt="#,##0.0")
             if mean != 0:
@@ -599,7 +612,7 @@ class BudgetWorkbook:
         whether it is met, compared as part × 100 against limit × whole (exact on integers)."""
         percent = measure.unit == PERCENT
         scale = 100 if percent else 1
-        sheet.put(row, 1, measure.label.zh.rstrip("：:"))
+        sheet.put(row, 1, measure.label.zh.rstrip("：:"), text=True)
         limit_ref = f"D{row}"
         sign = "≤" if measure.op == "<=" else "≥"
         if pair is not None:
@@ -614,12 +627,14 @@ class BudgetWorkbook:
         sheet.put(row, 2, figure, shown=f"{measure.figure:.2f}%", fmt=EXACT_PCT if percent
                   else TIMES)
         sheet.put(row, 3, sign, align="center")
-        sheet.put(row, 4, float(measure.limit) if measure.limit != int(measure.limit)
-                  else int(measure.limit), fmt='0.##"%"' if percent else '0.##" 倍"')
+        whole = measure.limit == int(measure.limit)
+        digits = "0" if whole else "0.0"
+        sheet.put(row, 4, int(measure.limit) if whole else float(measure.limit),
+                  fmt=f'{digits}"%"' if percent else f'{digits}" 倍"')
         sheet.put(row, 5, result, shown="不符", align="center", bold=True)
-        sheet.put(row, 6, entry.id)
-        sheet.put(row, 7, entry.citation)
-        sheet.put(row, 8, how)
+        sheet.put(row, 6, entry.id, text=True)
+        sheet.put(row, 7, entry.citation, text=True)
+        sheet.put(row, 8, how, text=True)
 
 
 def _repeatable(data: bytes) -> bytes:
@@ -681,6 +696,16 @@ def largest_remainder(value: str, weights: Sequence[str], index: int) -> str:
     ahead = [f"({remainder(w)}>{mine})" for j, w in enumerate(weights) if j != index]
     ahead += [f"({remainder(w)}={mine})" for w in weights[:index]]
     return f"{quota(weights[index])}+IF(({'+'.join(ahead)})<{left},1,0)"
+
+
+def _quoted(text: str) -> str:
+    """Return `text` as a formula string literal (quotes doubled), e.g. a SUMIFS criterion.
+    A criterion is also read as a pattern (* ? ~) and a comparison (< > =): those are escaped
+    with ~ or, for a leading comparison, matched with '='."""
+    escaped = re.sub(r"([*?~])", r"~\1", text)
+    if escaped[:1] in ("<", ">", "="):
+        escaped = "=" + escaped
+    return '"' + escaped.replace('"', '""') + '"'
 
 
 def _single(group: Any) -> bool:
