@@ -1,7 +1,9 @@
 """`tiip budget FILE`: the budget as a reader checks it — 經費需求總表, plan years, units, limits.
 
 Exit 0 when the budget could be computed (even if rules find problems: `tiip check` reports
-those), 1 when findings stop the computation, 2 when the file cannot be read.
+those), 1 when findings stop the computation, 2 when the file cannot be read or `-o` names no
+writable .xlsx. With `-o 經費.xlsx` the budget is written as a workbook
+(tiip_writer/report/budget_workbook.py) instead of printed.
 """
 
 from __future__ import annotations
@@ -62,8 +64,8 @@ KINDS = {"company": Text("公司", "company"), "academic": Text("學界", "acade
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="輸出格式；json 的結構見 docs/json-format.md。Output format.")
 @click.option("-o", "--output", "workbook", type=click.Path(path_type=Path),
-              help="另存 Excel 經費表（.xlsx，合計與比率為公式）。Write an Excel workbook (.xlsx) "
-                   "whose totals and shares are live formulas.")
+              help="改為寫出 Excel 經費表（.xlsx，合計、比率與上限檢核為公式），不在螢幕列出。"
+                   "Write the budget as an Excel workbook (.xlsx) with live formulas instead.")
 @lang_option
 def budget(file: Path, output: str, workbook: Path | None, lang: str) -> None:
     """列出計畫書 FILE 的經費需求總表、各年度與各單位經費，以及各項上限檢核。"""
