@@ -351,7 +351,7 @@ class _Marker:
                 after.addprevious(rpr)
             else:
                 ppr.append(rpr)
-        rpr.append(self._change(tag))
+        rpr.insert(0, self._change(tag))  # the paragraph mark's ins/del come first in its rPr
 
     # --- tables -------------------------------------------------------------------------------
 
