@@ -69,6 +69,11 @@ def test_the_changed_paragraph_is_marked_by_character(built: dict[str, Path]) ->
     assert "降低" in deleted and "約 15%" in deleted
     for node in root.iter(W + "del"):  # deleted text is delText, never visible text
         assert node.find(f".//{W}t") is None
+    # the revised paragraph keeps its formatting: **熱變位** is still bold
+    paragraph = next(p for p in root.iter(W + "p") if "因此降低約 18%" in "".join(p.itertext()))
+    bold = ["".join(r.itertext()) for r in paragraph.iter(W + "r")
+            if r.find(f"{W}rPr/{W}b") is not None]
+    assert bold == ["熱變位"]
 
 
 def test_changed_table_cells_are_marked(built: dict[str, Path]) -> None:
