@@ -117,11 +117,6 @@ class Comparison:
         """Return True when nothing a reader of the proposal would see has changed."""
         return not self.sections and not self.findings
 
-    @property
-    def changed_sections(self) -> tuple[str, ...]:
-        """Return the keys of the sections with a change, in document order."""
-        return tuple(s.key for s in self.sections)
-
 
 def compare(old: CheckResult, new: CheckResult) -> Comparison:
     """Return what changed from `old` to `new` (both read; either may have findings)."""
