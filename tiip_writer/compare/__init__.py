@@ -2,8 +2,8 @@
 
 Per section of the document (model.sections): the prose changed character by character, every
 typed value, items added, removed or renamed by code, the budget's computed figures, and the
-rule findings that appeared or disappeared. `tiip diff` prints it (report/diff_*.py); `tiip
-build --revised-from` uses the changed sections for the review-response findings.
+rule findings that appeared or disappeared. `tiip diff` prints it (report/diff_*.py). (The
+revised .docx compares the two built documents instead: render/revision.py.)
 """
 
 from tiip_writer.compare.comparison import (
