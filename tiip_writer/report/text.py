@@ -39,13 +39,15 @@ def summary(outcomes: list[Outcome], lang: str) -> str:
     checked = sum(isinstance(o, CheckResult) for o in outcomes)
     unreadable = len(outcomes) - checked
     silenced = sum(len(o.suppressed) for o in outcomes if isinstance(o, CheckResult))
+    # "No problems" only when every file was read: an unreadable file is a problem.
+    clean = not (errors or warnings or infos or unreadable)
     if lang == "en":
-        line = (f"{checked} file(s) checked: no problems found" if not (errors or warnings or infos)
+        line = (f"{checked} file(s) checked: no problems found" if clean
                 else f"{checked} file(s) checked: {errors} error(s), {warnings} warning(s), "
                      f"{infos} info")
         line += f"; {silenced} silenced by comments" if silenced else ""
         return line + (f"; {unreadable} file(s) could not be read." if unreadable else ".")
-    line = (f"已檢核 {checked} 個檔案：沒有發現問題" if not (errors or warnings or infos)
+    line = (f"已檢核 {checked} 個檔案：沒有發現問題" if clean
             else f"已檢核 {checked} 個檔案：{errors} 個錯誤、{warnings} 個警告、{infos} 個建議")
     line += f"；{silenced} 個問題以註解忽略" if silenced else ""
     return line + (f"；{unreadable} 個檔案無法讀取。" if unreadable else "。")
