@@ -26,6 +26,16 @@ def tenths(value: Exact) -> Decimal:
     return Decimal(round_half_up(Fraction(value) * 10)).scaleb(-1)
 
 
+def to_places(value: Exact, places: int) -> Decimal:
+    """Return `value` rounded half-up to `places` decimals."""
+    return Decimal(round_half_up(Fraction(value) * 10**places)).scaleb(-places)
+
+
+def exact_percent(part: Exact, whole: Exact) -> Fraction:
+    """Return part ÷ whole × 100 unrounded (0 when whole is 0), for comparing with a limit."""
+    return Fraction(part) * 100 / Fraction(whole) if whole else Fraction(0)
+
+
 def percent(part: Exact, whole: Exact) -> Decimal:
     """Return part ÷ whole as a percentage rounded half-up to one decimal (0.0 when whole is 0)."""
     if whole == 0:

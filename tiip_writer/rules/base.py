@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from tiip_writer.budget import BudgetReport
+from tiip_writer.budget.money import exact_percent, percent, to_places
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.foundation.numbers import fmt_limit, fmt_num
 from tiip_writer.model import Proposal
@@ -68,7 +70,11 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Measure:
-    """A figure of the proposal beside its limit, e.g. 補助款占總經費 43.9% against ≤ 50%."""
+    """A figure of the proposal beside its limit, e.g. 補助款占總經費 43.9% against ≤ 50%.
+
+    `figure` is what is shown (rounded); `exact`, when given, is the unrounded value the limit
+    is compared with, so 40.02% never passes a 40% cap because it is shown as 40.0%.
+    """
 
     label: Text
     figure: Decimal
@@ -79,17 +85,42 @@ class Measure:
     detail: Text | None = None   # e.g. the amounts behind a ratio
     hint: Text | None = None
     at_key: bool = False
+    exact: Fraction | None = None
+
+    @classmethod
+    def share(cls, label: Text, part: int, whole: int, op: str, limit: Decimal, pointer: str,
+              detail: Text | None = None, hint: Text | None = None,
+              at_key: bool = False) -> Measure:
+        """Return the measure of part ÷ whole as a percentage, compared exactly."""
+        return cls(label, percent(part, whole), op, limit, PERCENT, pointer, detail, hint,
+                   at_key, exact_percent(part, whole))
 
     @property
     def ok(self) -> bool:
-        """Return True when the figure is within the limit (compared as shown, one decimal)."""
-        return self.figure <= self.limit if self.op == "<=" else self.figure >= self.limit
+        """Return True when the figure is within the limit, compared on the exact value."""
+        value = Fraction(self.figure) if self.exact is None else self.exact
+        limit = Fraction(self.limit)
+        return value <= limit if self.op == "<=" else value >= limit
+
+    def shown(self) -> Decimal:
+        """Return the figure as displayed: one decimal, or as many more as it takes to see
+        that an out-of-limit figure is out of its limit (40.0% hides 40.02% > 40%)."""
+        if self.exact is None or self.ok:
+            return self.figure
+        limit = Fraction(self.limit)
+        for places in range(1, 13):
+            figure = to_places(self.exact, places)
+            if (figure > limit) if self.op == "<=" else (figure < limit):
+                return figure
+        return to_places(self.exact, 12)
 
     def figure_text(self, lang: str) -> str:
-        """Return the figure as shown: one decimal for %, plain otherwise."""
+        """Return the figure as shown: one decimal (or more, see `shown`) for %, plain
+        otherwise."""
+        figure = self.shown()
         if self.unit == PERCENT:
-            return f"{self.figure:.1f}%"
-        return f"{fmt_num(self.figure)}{self.unit.get(lang)}"
+            return f"{figure:.1f}%" if figure == self.figure else f"{figure}%"
+        return f"{fmt_num(figure)}{self.unit.get(lang)}"
 
     def limit_text(self, lang: str) -> str:
         """Return the limit with its operator, e.g. '≤ 40%'."""

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tiip_writer.budget.money import percent
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.foundation.numbers import fmt_limit
-from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, ratio
+from tiip_writer.rules.base import Context, Measure, Rule, ratio
 from tiip_writer.rules.facts import SUBSIDY_RATE, is_academia_plan
 from tiip_writer.ruleset import RuleSet
 from tiip_writer.source.positions import join_pointer
@@ -34,9 +33,8 @@ def measure(ctx: Context) -> Iterator[Measure]:
         units[school.id].subsidy_rate is not None else SUBSIDY_RATE
 
     def share(zh: str, en: str, part: int, op: str, limit: str, pointer: str) -> Measure:
-        return Measure(Text(zh, en), percent(part, total), op, num(limit), PERCENT, pointer,
-                       ratio(part, total),
-                       at_key=pointer in (company_ptr, school_ptr))
+        return Measure.share(Text(zh, en), part, total, op, num(limit), pointer,
+                             ratio(part, total), at_key=pointer in (company_ptr, school_ptr))
 
     yield share("業者經費占總經費", "the companies' budget as a share of the total:",
                 firms.total, ">=", "academia_company_min", company_ptr)

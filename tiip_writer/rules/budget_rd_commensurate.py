@@ -62,7 +62,7 @@ def measure(ctx: Context) -> Iterator[Measure]:
                  f" ({fmt_num(tenths(yearly))} ÷ {fmt_num(tenths(mean))} thousand NT$)"),
             Text("計畫經費應與公司最近三年研發經費相當；請說明資金來源，或縮小計畫規模",
                  "the plan should match the company's recent R&D spending; explain the funding "
-                 "or reduce the plan"), at_key=True)
+                 "or reduce the plan"), at_key=True, exact=yearly / mean)
 
 
 RULE = Rule(

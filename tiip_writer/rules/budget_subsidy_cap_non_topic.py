@@ -35,9 +35,8 @@ def measure(ctx: Context) -> Iterator[Measure]:
                      "hires, as a share of the total budget:")
     else:
         label = Text("補助款占總經費", "subsidy as a share of the total budget:")
-    yield Measure(
-        label, budget.base_subsidy_pct, "<=", ctx.rs.num("subsidy_cap_non_topic"), PERCENT,
-        SUBSIDY_RATE,
+    yield Measure.share(
+        label, base, budget.total, "<=", ctx.rs.num("subsidy_cap_non_topic"), SUBSIDY_RATE,
         ratio(base, budget.total),
         Text("非主題式計畫補助比率以 40% 為上限；請調低 budget.subsidy_rate",
              "plans that are not Top-down are subsidised at most 40%; lower budget.subsidy_rate"))

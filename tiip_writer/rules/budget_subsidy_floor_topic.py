@@ -15,9 +15,9 @@ def measure(ctx: Context) -> Iterator[Measure]:
     if not ctx.proposal.is_topdown:
         return
     amounts = ctx.budget.amounts
-    yield Measure(
+    yield Measure.share(
         Text("主題式計畫補助款占總經費", "subsidy of a Top-down plan as a share of the total:"),
-        amounts.subsidy_pct, ">=", ctx.rs.num("subsidy_floor_topic"), PERCENT, SUBSIDY_RATE,
+        amounts.subsidy, amounts.total, ">=", ctx.rs.num("subsidy_floor_topic"), SUBSIDY_RATE,
         ratio(amounts.subsidy, amounts.total))
 
 
