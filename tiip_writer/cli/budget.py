@@ -16,6 +16,8 @@ from tiip_writer.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
     check_or_exit,
+    color_option,
+    colour_wanted,
     echo_err,
     format_diagnostic,
     lang_option,
@@ -24,6 +26,7 @@ from tiip_writer.cli.textable import render
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.foundation.numbers import fmt_num, fmt_pct
 from tiip_writer.report.budget_json import budget_json
+from tiip_writer.report.grouping import grouped
 from tiip_writer.rules import Context, Measure, measures
 from tiip_writer.ruleset import RuleEntry
 
@@ -51,13 +54,15 @@ KINDS = {"company": Text("公司", "company"), "academic": Text("學界", "acade
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="輸出格式；json 的結構見 docs/json-format.md。Output format.")
+@color_option
 @lang_option
-def budget(file: Path, output: str, lang: str) -> None:
+def budget(file: Path, output: str, color: bool | None, lang: str) -> None:
     """列出計畫書 FILE 的經費需求總表、各年度與各單位經費，以及各項上限檢核。"""
     result = check_or_exit(file, lang)
     if result.budget is None or result.ruleset is None or result.proposal is None:
-        for diagnostic in result.diagnostics:
-            echo_err(format_diagnostic(diagnostic, lang))
+        colour = colour_wanted(color, err=True)
+        for diagnostic in grouped(result.diagnostics):
+            click.echo(format_diagnostic(diagnostic, lang, colour), err=True, color=colour)
         echo_err(T["blocked"].get(lang))
         raise SystemExit(EXIT_FINDINGS)
     limits = measures(Context(result.proposal, result.budget, result.ruleset), prefix="budget.")

@@ -7,13 +7,16 @@ from tiip_writer.checking.pipeline import CheckResult
 from tiip_writer.cli.common import format_diagnostic, format_input_error
 from tiip_writer.foundation.diagnostics import Severity, Text
 from tiip_writer.report import Outcome, Unreadable, counts
+from tiip_writer.report.grouping import grouped, next_step
 from tiip_writer.report.ruledoc import known_ids
 
 EXPLAIN = Text("    說明：tiip rules --explain {rule}", "    docs: tiip rules --explain {rule}")
 
 
-def text_report(outcomes: list[Outcome], lang: str, color: bool) -> tuple[list[str], list[str]]:
-    """Return (standard output lines, standard error lines) of the text report."""
+def text_report(outcomes: list[Outcome], lang: str, color: bool,
+                verbose: bool = False) -> tuple[list[str], list[str]]:
+    """Return (standard output lines, standard error lines) of the text report; a section's
+    placeholders are one finding unless `verbose`."""
     out: list[str] = []
     err: list[str] = []
     explained: set[str] = set()
@@ -23,12 +26,14 @@ def text_report(outcomes: list[Outcome], lang: str, color: bool) -> tuple[list[s
             continue
         if out and outcome.diagnostics:
             out.append("")
-        for d in outcome.diagnostics:
+        for d in outcome.diagnostics if verbose else grouped(outcome.diagnostics):
             out.append(format_diagnostic(d, lang, color))
             if d.rule not in explained and d.rule in known_ids():
                 explained.add(d.rule)
                 out.append(EXPLAIN.get(lang).format(rule=d.rule))
     err.append(summary(outcomes, lang))
+    err.extend(step.get(lang) for o in outcomes if isinstance(o, CheckResult)
+               and (step := next_step(o.source.display, o.diagnostics)) is not None)
     return out, err
 
 
