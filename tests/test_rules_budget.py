@@ -3,7 +3,7 @@
 Boundaries are built by adding a consumables line at a 100% rate (not a new hire, so it counts
 fully against the 40% cap): the sample's 5,236 base subsidy of its 13,090 total is exactly 40%,
 so the sample passes and 1 千元 more (5,237 ÷ 13,091 = 40.0046%) fails, although it rounds to
-40.0%: the message then shows the digits that make the excess visible.
+40.0%: the message then shows two decimals, rounded away from the limit (40.01%).
 """
 
 from __future__ import annotations
@@ -35,12 +35,14 @@ def rate_position(text: str) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize(("extra", "shown"), [
-    (0, None), (1, "40.005%（5,237 ÷ 13,091"), (10, "40.05%（5,246 ÷ 13,100"),
+    (0, None), (1, "40.01%（5,237 ÷ 13,091"), (10, "40.05%（5,246 ÷ 13,100"),
     (11, "40.1%（5,247 ÷ 13,101")])
 def test_non_topic_cap_at_40_percent(check: Checker, extra: int, shown: str | None) -> None:
+    # Compared on the amounts: 5,237 ÷ 13,091 is 40.004%, which reads 40.0% yet breaks the cap,
+    # so the message shows two decimals, rounded away from the limit.
     text = with_consumable(sample_text(), extra, rate=100) if extra else sample_text()
     found = only(check(text), "budget.subsidy-cap-non-topic")
-    assert bool(found) == bool(shown)
+    assert bool(found) == (shown is not None)
     if shown:
         assert found[0].message.zh == ("補助款（不含新聘人才 100% 補助之加碼 504 千元）占總經費 "
                                        f"{shown} 千元），上限 40%")
@@ -66,18 +68,19 @@ def test_non_topic_cap_not_applied_to_topic_or_institute_plans(check: Checker) -
 
 
 @pytest.mark.parametrize(("extra", "shown"), [
-    (1610, None), (1611, "50.003%（7,351 ÷ 14,701"), (1625, "50.1%（7,365 ÷ 14,715")])
+    (1610, None), (1611, "50.01%（7,351 ÷ 14,701"), (1625, "50.1%（7,365 ÷ 14,715")])
 def test_subsidy_cap_at_50_percent(check: Checker, extra: int, shown: str | None) -> None:
+    # 7,350 ÷ 14,700 is exactly 50%; one thousand more breaks the cap, though it reads 50.0%.
     text = with_consumable(sample_text(), extra, rate=100)
     found = only(check(text), "budget.subsidy-cap")
-    assert bool(found) == bool(shown)
+    assert bool(found) == (shown is not None)
     if shown:
         assert found[0].message.zh == f"補助款占總經費 {shown} 千元），上限 50%"
         assert at(found[0]) == rate_position(text)
 
 
 @pytest.mark.parametrize(("extra", "shown"), [
-    (1610, None), (1611, "49.997%（7,350 ÷ 14,701"), (1625, "49.9%（7,350 ÷ 14,715")])
+    (1610, None), (1611, "49.99%（7,350 ÷ 14,701"), (1625, "49.9%（7,350 ÷ 14,715")])
 def test_self_funding_floor_at_50_percent(check: Checker, extra: int, shown: str | None) -> None:
     text = with_consumable(sample_text(), extra, rate=100)
     found = only(check(text), "budget.self-funding-floor")
@@ -106,7 +109,7 @@ def test_topic_floor_at_40_percent(check: Checker) -> None:
     assert at(d) == rate_position(text)
     one_more = with_consumable(edit(sample_text(), TOPIC, no_uplift), 1, rate=0)
     d = one(check(one_more), "budget.subsidy-floor-topic")   # 1 千元 of self-funding more
-    assert d.message.zh == "主題式計畫補助款占總經費 39.997%（5,236 ÷ 13,091 千元），下限 40%"
+    assert d.message.zh == "主題式計畫補助款占總經費 39.99%（5,236 ÷ 13,091 千元），下限 40%"
 
 
 BONUS = (SUBSIDY_RATE, "budget:\n  subsidy_rate: 50\n  mid_size_bonus: true")
@@ -132,7 +135,7 @@ def test_mid_size_bonus_raises_the_cap_to_50_percent(check: Checker) -> None:
     at_cap = edit(sample_text(), BONUS, ("mid_size: false", "mid_size: true"))   # 6,545 = 50%
     assert not only(check(at_cap), "budget.mid-size-bonus")
     d = one(check(with_consumable(at_cap, 1, rate=100)), "budget.mid-size-bonus")
-    assert d.message.zh == "補助款（含中堅企業加碼）占總經費 50.004%（6,546 ÷ 13,091 千元），上限 50%"
+    assert d.message.zh == "補助款（含中堅企業加碼）占總經費 50.01%（6,546 ÷ 13,091 千元），上限 50%"
 
 
 def test_mid_size_bonus_modes(check: Checker) -> None:
@@ -144,11 +147,12 @@ def test_mid_size_bonus_modes(check: Checker) -> None:
 
 
 @pytest.mark.parametrize(("amount", "shown"), [
-    (6060, None), (6061, "40.003%（7,061 ÷ 17,651"), (6075, "40.1%（7,075 ÷ 17,665")])
+    (6060, None), (6061, "40.01%（7,061 ÷ 17,651"), (6075, "40.1%（7,075 ÷ 17,665")])
 def test_outsourcing_cap(check: Checker, amount: int, shown: str | None) -> None:
+    # 7,060 ÷ 17,650 is exactly 40%.
     text, result = check.variant(("amount: 1500", f"amount: {amount}"))
     found = only(result, "budget.outsourcing-cap")
-    assert bool(found) == bool(shown)
+    assert bool(found) == (shown is not None)
     if shown:
         assert found[0].message.zh == f"無形資產引進費與委託研究費合計占總經費 {shown} 千元），上限 40%"
         assert at(found[0]) == position(text, f"amount: {amount}", offset=8)
@@ -193,15 +197,15 @@ def test_academia_split_at_its_limits_passes(check: Checker) -> None:
 def test_academia_split_one_thousand_off_its_limits_fails(check: Checker) -> None:
     # At 5,610 all five shares sit exactly on their limits; 1 千元 either way breaks some.
     assert [d.message.zh for d in only(check(academia(5611)), "budget.academia-split")] == [
-        "業者經費占總經費 69.996%（13,090 ÷ 18,701 千元），下限 70%",
-        "學界經費占總經費 30.004%（5,611 ÷ 18,701 千元），上限 30%"]
+        "業者經費占總經費 69.99%（13,090 ÷ 18,701 千元），下限 70%",
+        "學界經費占總經費 30.01%（5,611 ÷ 18,701 千元），上限 30%"]
     result = check(academia(5609))    # the school's 40% of 5,609 rounds up to 2,244
     assert [d.message.zh for d in only(result, "budget.academia-split")] == [
-        "工業局補助款（業者）占總經費 28.001%（5,236 ÷ 18,699 千元），上限 28%",
-        "科技部補助款（學界）占總經費 12.001%（2,244 ÷ 18,699 千元），上限 12%",
-        "政府補助合計占總經費 40.002%（7,480 ÷ 18,699 千元），上限 40%"]
+        "工業局補助款（業者）占總經費 28.01%（5,236 ÷ 18,699 千元），上限 28%",
+        "科技部補助款（學界）占總經費 12.01%（2,244 ÷ 18,699 千元），上限 12%",
+        "政府補助合計占總經費 40.01%（7,480 ÷ 18,699 千元），上限 40%"]
     assert [d.message.zh for d in only(result, "budget.self-funding-floor")] == [
-        "自籌款占總經費 59.998%（11,219 ÷ 18,699 千元），下限 60%"]
+        "自籌款占總經費 59.99%（11,219 ÷ 18,699 千元），下限 60%"]
 
 
 def test_academia_split_over_its_limits(check: Checker) -> None:
@@ -224,8 +228,8 @@ def institute(amount: int, rate: int | None = None) -> str:
 @pytest.mark.parametrize(("amount", "messages"), [
     (840, []),                         # 6,965 ÷ 13,930 = 50.0%
     (4322, []),                        # 6,965 ÷ 17,412 = 40.001%
-    (839, ["產研計畫補助款占總經費 50.004%（6,965 ÷ 13,929 千元），上限 50%"]),
-    (4323, ["產研計畫補助款占總經費 39.999%（6,965 ÷ 17,413 千元），下限 40%"]),
+    (839, ["產研計畫補助款占總經費 50.01%（6,965 ÷ 13,929 千元），上限 50%"]),
+    (4323, ["產研計畫補助款占總經費 39.99%（6,965 ÷ 17,413 千元），下限 40%"]),
     (800, ["產研計畫補助款占總經費 50.1%（6,965 ÷ 13,890 千元），上限 50%"]),
     (4400, ["產研計畫補助款占總經費 39.8%（6,965 ÷ 17,490 千元），下限 40%"]),
     (13200, ["產研計畫補助款占總經費 26.5%（6,965 ÷ 26,290 千元），下限 40%",
@@ -284,7 +288,7 @@ def rd(value: str) -> tuple[tuple[str, str], ...]:
 
 
 @pytest.mark.parametrize(("spend", "shown"), [
-    ("3272.5", None), ("3272", "2.0003 倍（6,545 ÷ 3,272"), ("3190", "2.1 倍（6,545 ÷ 3,190")])
+    ("3272.5", None), ("3272", "2.01 倍（6,545 ÷ 3,272"), ("3190", "2.1 倍（6,545 ÷ 3,190")])
 def test_rd_commensurate(check: Checker, spend: str, shown: str | None) -> None:
     text, result = check.variant(*rd(spend))     # yearly budget 13,090 × 12 ÷ 24 = 6,545
     found = only(result, "budget.rd-commensurate")

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from fractions import Fraction
 
 from tiip_writer.budget import BudgetReport
-from tiip_writer.budget.money import exact_percent, percent, to_places
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.foundation.numbers import fmt_limit, fmt_num
 from tiip_writer.model import Proposal
@@ -70,11 +69,7 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Measure:
-    """A figure of the proposal beside its limit, e.g. 補助款占總經費 43.9% against ≤ 50%.
-
-    `figure` is what is shown (rounded); `exact`, when given, is the unrounded value the limit
-    is compared with, so 40.02% never passes a 40% cap because it is shown as 40.0%.
-    """
+    """A figure of the proposal beside its limit, e.g. 補助款占總經費 43.9% against ≤ 50%."""
 
     label: Text
     figure: Decimal
@@ -85,42 +80,27 @@ class Measure:
     detail: Text | None = None   # e.g. the amounts behind a ratio
     hint: Text | None = None
     at_key: bool = False
-    exact: Fraction | None = None
-
-    @classmethod
-    def share(cls, label: Text, part: int, whole: int, op: str, limit: Decimal, pointer: str,
-              detail: Text | None = None, hint: Text | None = None,
-              at_key: bool = False) -> Measure:
-        """Return the measure of part ÷ whole as a percentage, compared exactly."""
-        return cls(label, percent(part, whole), op, limit, PERCENT, pointer, detail, hint,
-                   at_key, exact_percent(part, whole))
+    exact: Fraction | None = None  # the unrounded figure; the limit is compared with this
 
     @property
     def ok(self) -> bool:
-        """Return True when the figure is within the limit, compared on the exact value."""
-        value = Fraction(self.figure) if self.exact is None else self.exact
-        limit = Fraction(self.limit)
-        return value <= limit if self.op == "<=" else value >= limit
-
-    def shown(self) -> Decimal:
-        """Return the figure as displayed: one decimal, or as many more as it takes to see
-        that an out-of-limit figure is out of its limit (40.0% hides 40.02% > 40%)."""
-        if self.exact is None or self.ok:
-            return self.figure
-        limit = Fraction(self.limit)
-        for places in range(1, 13):
-            figure = to_places(self.exact, places)
-            if (figure > limit) if self.op == "<=" else (figure < limit):
-                return figure
-        return to_places(self.exact, 12)
+        """Return True when the figure is within the limit, compared on the unrounded figure
+        (28.04% breaks a 28% cap although it reads 28.0%)."""
+        value = self.exact if self.exact is not None else self.figure
+        return value <= self.limit if self.op == "<=" else value >= self.limit
 
     def figure_text(self, lang: str) -> str:
-        """Return the figure as shown: one decimal (or more, see `shown`) for %, plain
-        otherwise."""
-        figure = self.shown()
+        """Return the figure as shown: one decimal for %, plain otherwise; a figure out of its
+        limit that would read as within it at one decimal gets two, rounded away from it
+        (a multiple too: 2.0003 倍 over a 2 倍 limit reads 2.01 倍, not 2 倍)."""
+        if not self.ok and self.exact is not None and self.figure == self.limit:
+            way = ROUND_CEILING if self.op == "<=" else ROUND_FLOOR
+            shown = (Decimal(self.exact.numerator) / Decimal(self.exact.denominator))
+            shown = shown.quantize(Decimal("0.01"), rounding=way)
+            return f"{shown}%" if self.unit == PERCENT else f"{fmt_num(shown)}{self.unit.get(lang)}"
         if self.unit == PERCENT:
-            return f"{figure:.1f}%" if figure == self.figure else f"{figure}%"
-        return f"{fmt_num(figure)}{self.unit.get(lang)}"
+            return f"{self.figure:.1f}%"
+        return f"{fmt_num(self.figure)}{self.unit.get(lang)}"
 
     def limit_text(self, lang: str) -> str:
         """Return the limit with its operator, e.g. '≤ 40%'."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tiip_writer.budget.money import exact_percent, percent
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, limit_text, ratio
 from tiip_writer.source.positions import join_pointer
@@ -21,14 +22,14 @@ def measure(ctx: Context) -> Iterator[Measure]:
     amount = sum(line.amount for line in lines)
     largest = max(lines, key=lambda line: line.amount, default=None)
     pointer = join_pointer(largest.ptr, "amount") if largest else ctx.proposal.budget.ptr
-    yield Measure.share(
+    yield Measure(
         Text("無形資產引進費與委託研究費合計占總經費",
              "intangible assets and commissioned research as a share of the total budget:"),
-        amount, ctx.budget.total, "<=", ctx.rs.num("outsourcing_cap"), pointer,
+        percent(amount, ctx.budget.total), "<=", ctx.rs.num("outsourcing_cap"), PERCENT, pointer,
         ratio(amount, ctx.budget.total),
         Text("技術引進與委託研究不宜取代公司自身的研發；請減少其金額或增加自行研發的經費",
              "bought-in technology and commissioned research should not replace the company's "
-             "own R&D; reduce them"))
+             "own R&D; reduce them"), exact=exact_percent(amount, ctx.budget.total))
 
 
 RULE = Rule(

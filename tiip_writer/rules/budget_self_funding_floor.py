@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tiip_writer.budget.money import exact_percent
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.foundation.numbers import fmt_limit
-from tiip_writer.rules.base import Context, Measure, Rule, ratio
+from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, ratio
 from tiip_writer.rules.facts import SUBSIDY_RATE, is_academia_plan
 from tiip_writer.ruleset import RuleSet
 
@@ -20,10 +21,11 @@ def measure(ctx: Context) -> Iterator[Measure]:
     academia = is_academia_plan(ctx.proposal)
     floor = ctx.rs.num("self_funding_floor_academia" if academia else "self_funding_floor")
     amounts = ctx.budget.amounts
-    yield Measure.share(
+    yield Measure(
         Text("自籌款占總經費", "self-funding as a share of the total budget:"),
-        amounts.self_funding, amounts.total, ">=", floor, SUBSIDY_RATE,
-        ratio(amounts.self_funding, amounts.total))
+        amounts.self_funding_pct, ">=", floor, PERCENT, SUBSIDY_RATE,
+        ratio(amounts.self_funding, amounts.total),
+        exact=exact_percent(amounts.self_funding, amounts.total))
 
 
 def _threshold(rs: RuleSet) -> Text:
