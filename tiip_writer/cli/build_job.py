@@ -21,6 +21,7 @@ from tiip_writer.foundation.diagnostics import InputError, Severity, Text
 from tiip_writer.foundation.fileio import write_atomic
 from tiip_writer.foundation.output_guard import output_problem
 from tiip_writer.render.library import Library
+from tiip_writer.report.grouping import grouped
 
 MESSAGES = {
     "refused": Text("發現 {count} 個錯誤，未產生 Word 檔。請修正後再試，或加上 --draft 產生標示為草稿的版本。",
@@ -51,15 +52,16 @@ def _say(key: str, lang: str, **values: object) -> str:
 def build_one(file: Path, target: Path, template: str | Library | None,
               markdown_path: Path | None, draft: bool, make_folders: bool,
               limits: tuple[float | None, int | None], lang: str,
-              revised_from: Path | None = None, revision_style: str = "track") -> JobResult:
+              colour: bool = False, revised_from: Path | None = None,
+              revision_style: str = "track") -> JobResult:
     """Check `file` and write its Word proposal to `target`; return what to say and the code.
 
     A batch job (see tiip_writer.cli.batch): it runs in a worker process with `-j`, so it returns
     its messages instead of printing them. `make_folders` creates the target's folder;
     `limits` are the render time and output-size limits (None: the defaults). `template` is a
-    library already loaded, or its name or folder (a worker loads it itself). With
-    `revised_from`, the document marks its changes from that old version (`revision_style`:
-    track or underline).
+    library already loaded, or its name or folder (a worker loads it itself); `colour` colours
+    the findings. With `revised_from`, the document marks its changes from that old version
+    (`revision_style`: track or underline).
     """
     lines: list[str] = []
 
@@ -83,7 +85,7 @@ def build_one(file: Path, target: Path, template: str | Library | None,
             if path is not None else None
         if refused is not None:
             return done(EXIT_INPUT, "refused-output", reason=refused.get(lang))
-    lines.extend(format_diagnostic(d, lang) for d in result.diagnostics)
+    lines.extend(format_diagnostic(d, lang, colour) for d in grouped(result.diagnostics))
     errors = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
     if result.proposal is None:
         return done(EXIT_FINDINGS, "unbuildable")
@@ -94,7 +96,7 @@ def build_one(file: Path, target: Path, template: str | Library | None,
 
     built = build_document(result, template=template, draft=draft,
                            limits=RenderLimits.from_env(*limits))
-    lines.extend(format_diagnostic(d, lang) for d in built.diagnostics)
+    lines.extend(format_diagnostic(d, lang, colour) for d in built.diagnostics)
     if markdown_path is not None and built.markdown is not None:
         failure = _write(markdown_path, built.markdown.encode("utf-8"), make_folders, lang)
         if failure:
@@ -104,7 +106,8 @@ def build_one(file: Path, target: Path, template: str | Library | None,
         return done(EXIT_FINDINGS, "build-failed")
     docx = built.docx
     if old is not None:
-        revised = _revised(old, result, docx, template, draft, limits, revision_style, lang)
+        revised = _revised(old, result, docx, template, draft, limits, revision_style, lang,
+                           colour)
         if isinstance(revised, list):
             lines.extend(revised)
             return done(EXIT_INPUT, "old-unbuildable", path=revised_from)
@@ -121,7 +124,7 @@ def build_one(file: Path, target: Path, template: str | Library | None,
 
 def _revised(old: CheckResult, new: CheckResult, docx: bytes, template: str | Library | None,
              draft: bool, limits: tuple[float | None, int | None], style: str,
-             lang: str) -> bytes | list[str]:
+             lang: str, colour: bool) -> bytes | list[str]:
     """Return the new .docx with its changes from `old` marked, or the findings that keep the
     old version from being built.
 
@@ -133,12 +136,12 @@ def _revised(old: CheckResult, new: CheckResult, docx: bytes, template: str | Li
     from tiip_writer.render.revision import Revision, mark_revisions
 
     if old.proposal is None:
-        return [format_diagnostic(d, lang) for d in old.diagnostics
+        return [format_diagnostic(d, lang, colour) for d in old.diagnostics
                 if d.severity is Severity.ERROR]
     built = build_document(old, template=template, draft=draft,
                            limits=RenderLimits.from_env(*limits))
     if built.docx is None:
-        return [format_diagnostic(d, lang) for d in built.diagnostics]
+        return [format_diagnostic(d, lang, colour) for d in built.diagnostics]
     assert new.proposal is not None
     revision = Revision(new.proposal.contact.name, new.proposal.submission_date,
                         "underline" if style == "underline" else "track")

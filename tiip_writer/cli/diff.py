@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import click
@@ -13,11 +12,12 @@ from tiip_writer.cli.common import (
     EXIT_FINDINGS,
     EXIT_INPUT,
     check_or_exit,
+    color_option,
+    colour_wanted,
     echo_err,
     format_diagnostic,
     lang_option,
     max_bytes_option,
-    stdout_is_terminal,
 )
 from tiip_writer.foundation.diagnostics import Text
 
@@ -32,8 +32,7 @@ UNPARSED = Text("{file} 不是可讀取的 YAML（見上列問題），無法比
 @click.option("--format", "output", type=click.Choice(FORMATS), default="text", show_default=True,
               help="輸出格式：text（終端機）、json（docs/json-format.md）、markdown（貼到 e-mail）。"
                    "Output format.")
-@click.option("--color/--no-color", default=None,
-              help="文字輸出是否上色（預設：在終端機上才上色）。Colour the text report.")
+@color_option
 @max_bytes_option
 @lang_option
 def diff(old: Path, new: Path, output: str, color: bool | None, lang: str) -> None:
@@ -61,8 +60,7 @@ def diff(old: Path, new: Path, output: str, color: bool | None, lang: str) -> No
     else:
         from tiip_writer.report.diff_text import diff_text
 
-        colour = color if color is not None else (stdout_is_terminal()
-                                                  and "NO_COLOR" not in os.environ)
+        colour = colour_wanted(color)
         for line in diff_text(comparison, lang, colour):
             click.echo(line, color=colour)
     raise SystemExit(exit_code)
