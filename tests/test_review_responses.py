@@ -173,3 +173,22 @@ def test_tiip_check_takes_the_earlier_version_too(tmp_path: Path) -> None:
     assert unreadable.exit_code == 2
     both = run_tiip("check", str(path), str(V2), "--revised-from", str(V1))
     assert both.exit_code == 2 and "--revised-from 只能用於一個計畫書檔案" in both.stderr
+
+
+def test_a_library_that_does_not_mark_a_named_section_is_told(tmp_path: Path) -> None:
+    library = tmp_path / "mylib"
+    assert run_tiip("templates", "new", str(library), "--extends", "official").exit_code == 0
+    (library / "parts").mkdir(exist_ok=True)
+    (library / "parts" / "30-risks.md.j2").write_text(
+        '# 參、風險評估與因應對策\n\n{{ table("risks") }}\n', encoding="utf-8")  # no anchor()
+    text = edit(v2_text(), ("    sections: [budget]\n", "    sections: [budget, risks]\n"))
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run_tiip("build", str(path), "--template", str(library), "-o",
+                      str(tmp_path / "p.docx"))
+    assert result.exit_code == 0  # a warning: the document is still built
+    assert (f"{path}:{position(text, '[budget, risks]', offset=9)[0]}:" in result.stderr
+            and "build.anchor  樣板庫沒有標示章節「risks」從哪裡開始" in result.stderr)
+    assert '{{ anchor("risks") }}' in result.stderr
+    official = run_tiip("build", str(path), "-o", str(tmp_path / "q.docx"))
+    assert "build.anchor" not in official.stderr
