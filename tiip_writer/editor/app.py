@@ -17,7 +17,8 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from tiip_writer.editor.document import Edit, EditError
+from tiip_writer.diagnostics import InputError
+from tiip_writer.editor.document import Edit, EditError, UnreadableYaml
 from tiip_writer.editor.preview import image_route, preview_html
 from tiip_writer.editor.security import RequestGuard
 from tiip_writer.editor.session import ChangedOnDisk, EditSession
@@ -98,8 +99,9 @@ def create_app(session: EditSession, token: str, port: int, lang: str = "zh") ->
     async def reload(request: Request) -> Response:
         try:
             await run_in_threadpool(session.reload)
-        except Exception as exc:  # an unreadable file on disk: keep the text being edited
-            return JSONResponse({"error": str(exc)}, status_code=422)
+        except (InputError, UnreadableYaml) as exc:  # unreadable on disk: keep the text edited
+            message = exc.message.get(lang) if isinstance(exc, InputError) else exc.problem
+            return JSONResponse({"error": message}, status_code=422)
         return await run_in_threadpool(state)
 
     async def status(request: Request) -> Response:

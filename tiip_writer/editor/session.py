@@ -18,8 +18,8 @@ from tiip_writer.config import Config, config_for
 from tiip_writer.diagnostics import InputError, Text
 from tiip_writer.editor.document import Document, Edit, EditError
 from tiip_writer.fileio import write_atomic
-from tiip_writer.pipeline import CheckResult, check_source
 from tiip_writer.messages import msg
+from tiip_writer.pipeline import CheckResult, check_source
 from tiip_writer.source.loader import decode, load_text, max_bytes_setting
 
 BOM = "\ufeff"
