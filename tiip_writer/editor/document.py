@@ -124,11 +124,41 @@ class Document:
         if isinstance(parent, CommentedSeq):
             if not 0 <= key < len(parent):  # type: ignore[operator]
                 raise EditError(f"nothing at {pointer}")
-            parent[key] = _styled_like(parent[key], value)
-        elif key in parent:
-            parent[key] = _styled_like(parent[key], value)
-        else:
+        elif key not in parent:
             parent[key] = _new_node(value, parent)
+            return
+        old = parent[key]
+        parent[key] = _styled_like(old, value)
+        if _is_scalar(old) and _is_scalar(value) and "\n" not in str(old):
+            self._keep_comment_gap(pointer, len(str(value)) - len(str(old)))
+
+    def _keep_comment_gap(self, pointer: str, delta: int) -> None:
+        """Move the end-of-line comment on the edited value's line by the change in its width.
+
+        ruamel writes an end-of-line comment at the column it was read from, so a shorter
+        value would open a gap before `# tiip: ignore[…]` and a longer one close it.
+        """
+        if not delta:
+            return
+        tokens = split_pointer(pointer)
+        node: Any = self.root
+        chain: list[tuple[Any, Any]] = []
+        for token in tokens:
+            key: Any = int(token) if isinstance(node, CommentedSeq) else token
+            chain.append((node, key))
+            node = node[key]
+        # The line's comment hangs on the value itself, or on the flow row that holds it.
+        for container, key in reversed(chain):
+            index = 0 if isinstance(container, CommentedSeq) else 2
+            slot = container.ca.items.get(key)
+            if slot and slot[index] is not None and slot[index].start_mark.column:
+                token = slot[index]
+                token.start_mark = CommentMark(max(0, token.start_mark.column + delta))
+                return
+            child = container[key]
+            if not (isinstance(child, (CommentedMap, CommentedSeq)) and child.fa.flow_style()) \
+                    and child is not node:
+                return
 
     def _parent(self, pointer: str) -> tuple[Any, str | int]:
         tokens = split_pointer(pointer)
@@ -260,3 +290,7 @@ def _tail_slot(parent: Any, key: Any, create: bool = False) -> tuple[dict, Any, 
             return None
         items.setdefault(key, [None, None, None, None])
     return items, key, index, isinstance(node, (LiteralScalarString, FoldedScalarString))
+
+
+def _is_scalar(value: Any) -> bool:
+    return not isinstance(value, (dict, list)) and value is not None
