@@ -285,22 +285,28 @@ window.TiipForm = (function () {
       const columnKeys = new Set(columns.map(([key]) => key));
       const details = props.filter(([key]) => !columnKeys.has(key));
       const hasComputed = items.some((_, i) => (this.ctx.computed || {})[join(pointer, i)]);
+      // Required columns first, then what the tool computes from them, then the optional ones.
+      columns.sort(([a], [b]) => Number(required.has(b)) - Number(required.has(a)));
+      const split = columns.filter(([key]) => required.has(key)).length;
+      const headCell = ([key, raw]) => el("th", {text: this.title(key, raw), title: (raw.description || this.resolve(raw).description || "")});
       const head = el("tr", {}, [el("th", {class: "num", text: "#"}),
-        ...columns.map(([key, raw]) => el("th", {text: this.title(key, raw), title: (raw.description || this.resolve(raw).description || "")})),
+        ...columns.slice(0, split).map(headCell),
         hasComputed ? el("th", {class: "computed-head", text: this.ctx.t("computed")}) : null,
+        ...columns.slice(split).map(headCell),
         el("th", {class: "actions-head"})]);
       const body = el("tbody");
       items.forEach((item, i) => {
         const p = join(pointer, i);
         const row = el("tr", {"data-pointer": p, class: "data-row"}, [el("td", {class: "num", text: String(i + 1)})]);
-        for (const [key, raw] of columns) {
+        columns.forEach(([key, raw], c) => {
+          if (c === split && hasComputed) row.append(el("td", {class: "computed-cell", "data-computed": p, text: (this.ctx.computed || {})[p] || ""}));
           const cp = join(p, key);
           const cell = el("td", {"data-pointer": cp, class: "cell cell-" + this.kind(raw)});
           cell.append(this.control(this.kind(raw), this.resolve(raw), raw, item ? item[key] : undefined, cp, required.has(key)));
           cell.append(el("div", {class: "field-findings"}));
           row.append(cell);
-        }
-        if (hasComputed) row.append(el("td", {class: "computed-cell", "data-computed": p, text: (this.ctx.computed || {})[p] || ""}));
+        });
+        if (hasComputed && split === columns.length) row.append(el("td", {class: "computed-cell", "data-computed": p, text: (this.ctx.computed || {})[p] || ""}));
         const actions = el("td", {class: "actions-cell"}, [this.rowControls(pointer, i, items.length)]);
         row.append(actions);
         body.append(row);
