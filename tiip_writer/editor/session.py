@@ -17,6 +17,7 @@ from pathlib import Path
 from tiip_writer.config import Config, config_for
 from tiip_writer.diagnostics import InputError, Text
 from tiip_writer.editor.document import Document, Edit, EditError
+from tiip_writer.editor.splice import splice
 from tiip_writer.fileio import write_atomic
 from tiip_writer.messages import msg
 from tiip_writer.pipeline import CheckResult, check_source
@@ -104,7 +105,9 @@ class EditSession:
             except EditError:
                 self.document = Document(before)
                 raise
-            text = self.document.text()
+            text = self._spliced(edits)
+            if text is None:
+                text = self.document.text()
             if text == before:
                 return
             if not self._continues_typing(edits):
@@ -113,6 +116,13 @@ class EditSession:
             self.redo_stack.clear()
             self.text = text
             self.result = self._check()
+
+    def _spliced(self, edits: list[Edit]) -> str | None:
+        """Return the text with typed values written in place (splice.py), or None when the
+        tree has to be dumped (a structural edit, a value that changes its form)."""
+        if not all(e.op == "set" and not e.kind for e in edits):
+            return None
+        return splice(self.result.source, [(e.pointer, e.value) for e in edits])
 
     def _continues_typing(self, edits: list[Edit]) -> bool:
         """Return True when `edits` set the same field as the previous step, moments later."""
@@ -172,6 +182,12 @@ class EditSession:
         with self.lock:
             if not force and self.changed_on_disk():
                 raise ChangedOnDisk(self.display)
+            # The file gets the round-trip tree's own dump; typed values were spliced into the
+            # checked text, and if ruamel writes one differently the text follows it.
+            text = self.document.text()
+            if text != self.text:
+                self.text = text
+                self.result = self._check()
             data = self._encoded(self.text)
             write_atomic(self.path, data)
             self.disk = Fingerprint.of(self.path, data)
