@@ -35,7 +35,7 @@ def test_every_sample_saves_back_byte_for_byte(sample: Path, tmp_path: Path) -> 
 def test_scaffold_of_every_plan_type_round_trips(tmp_path: Path) -> None:
     import datetime as dt
 
-    from tiip_writer.scaffold import PLAN_TYPES, render_scaffold
+    from tiip_writer.source.scaffold import PLAN_TYPES, render_scaffold
 
     for plan in PLAN_TYPES:
         text = render_scaffold(tmp_path / "p.yaml", plan, "學界", dt.date(2016, 7, 1))

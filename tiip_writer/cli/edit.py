@@ -13,8 +13,8 @@ from pathlib import Path
 import click
 
 from tiip_writer.cli.common import EXIT_CLEAN, EXIT_INPUT, echo_err, format_input_error, lang_option
-from tiip_writer.diagnostics import InputError
-from tiip_writer.scaffold import PLAN_TYPES, resolve_plan_type
+from tiip_writer.foundation.diagnostics import InputError
+from tiip_writer.source.scaffold import PLAN_TYPES, resolve_plan_type
 
 SAY = {
     "zh": {
@@ -81,7 +81,7 @@ def edit(file: Path, port: int, no_browser: bool, plan: str | None, lang: str) -
 def _create(file: Path, plan: str | None, say: dict[str, str], lang: str) -> None:
     """Write the `tiip new` scaffold at `file`, asking for the plan type when none is given."""
     from tiip_writer.cli.new import render_text
-    from tiip_writer.fileio import write_atomic
+    from tiip_writer.foundation.fileio import write_atomic
 
     types = "、".join(PLAN_TYPES)
     if plan is None:

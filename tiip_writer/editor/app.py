@@ -17,12 +17,12 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from tiip_writer.diagnostics import InputError
 from tiip_writer.editor.document import Edit, EditError, UnreadableYaml
 from tiip_writer.editor.preview import image_route, preview_html
 from tiip_writer.editor.security import RequestGuard
 from tiip_writer.editor.session import ChangedOnDisk, EditSession
 from tiip_writer.editor.state import page_state
+from tiip_writer.foundation.diagnostics import InputError
 from tiip_writer.schema.index import load_schema
 
 STATIC = Path(__file__).with_name("static")

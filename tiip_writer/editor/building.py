@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from tiip_writer.diagnostics import Severity
 from tiip_writer.editor.session import EditSession
 from tiip_writer.editor.state import finding_json
-from tiip_writer.fileio import write_atomic
-from tiip_writer.output_guard import output_problem
+from tiip_writer.foundation.diagnostics import Severity
+from tiip_writer.foundation.fileio import write_atomic
+from tiip_writer.foundation.output_guard import output_problem
 from tiip_writer.render.library import Library
 
 SAY = {

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from tiip_writer.pipeline import CheckResult
+from tiip_writer.checking.pipeline import CheckResult
 from tiip_writer.render.blocks import Block, Cell, Para, Table
 from tiip_writer.render.context import build_context
 from tiip_writer.render.labels import LabelError, text

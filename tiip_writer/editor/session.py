@@ -14,13 +14,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tiip_writer.config import Config, config_for
-from tiip_writer.diagnostics import InputError, Text
+from tiip_writer.checking.config import Config, config_for
+from tiip_writer.checking.pipeline import CheckResult, check_source
 from tiip_writer.editor.document import Document, Edit, EditError
 from tiip_writer.editor.splice import splice
-from tiip_writer.fileio import write_atomic
-from tiip_writer.messages import msg
-from tiip_writer.pipeline import CheckResult, check_source
+from tiip_writer.foundation.diagnostics import InputError, Text
+from tiip_writer.foundation.fileio import write_atomic
+from tiip_writer.foundation.messages import msg
 from tiip_writer.source.loader import decode, load_text, max_bytes_setting
 
 BOM = "\ufeff"

@@ -9,11 +9,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from tiip_writer.budget_json import budget_json
-from tiip_writer.diagnostics import Diagnostic
+from tiip_writer.checking.pipeline import CheckResult
 from tiip_writer.editor.session import EditSession
-from tiip_writer.numbers import fmt_num
-from tiip_writer.pipeline import CheckResult
+from tiip_writer.foundation.diagnostics import Diagnostic
+from tiip_writer.foundation.numbers import fmt_num
+from tiip_writer.report.budget_json import budget_json
 from tiip_writer.rules import Context, measures
 
 
