@@ -102,3 +102,45 @@ def test_an_unreadable_file_says_where_and_exits_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"{broken}:" in result.stderr and "tiip check" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_build_button_saves_and_writes_the_docx_beside_the_yaml(editor: Editor) -> None:
+    import zipfile
+
+    token = {"X-Tiip-Token": editor.token, "Content-Type": "application/json"}
+    assert request(editor.base + "/api/edit", token, {"edits": [
+        {"op": "set", "pointer": "/contact/phone", "value": "(03)552-8160 分機 3313"}]}) == 200
+
+    def build(draft: bool) -> dict:
+        body = json.dumps({"draft": draft}).encode()
+        req = urllib.request.Request(editor.base + "/api/build", data=body, headers=token)
+        with urllib.request.urlopen(req, timeout=120) as response:
+            return json.load(response)
+
+    outcome = build(False)
+    target = editor.file.with_suffix(".docx").resolve()
+    assert outcome["ok"] and outcome["path"] == str(target), outcome
+    assert str(target) in outcome["message"]
+    assert "分機 3313" in editor.file.read_text(encoding="utf-8")  # saved first
+    with zipfile.ZipFile(target) as docx:
+        assert "晶衡運動控制" in docx.read("word/document.xml").decode("utf-8")
+
+    # With errors, as `tiip build`: refused unless a draft is asked for.
+    target.unlink()
+    assert request(editor.base + "/api/edit", token, {"edits": [
+        {"op": "set", "pointer": "/period/months", "value": 29}]}) == 200
+    refused = build(False)
+    assert not refused["ok"] and "草稿" in refused["message"] and not target.exists()
+    drafted = build(True)
+    assert drafted["ok"] and "草稿" in drafted["message"] and target.exists()
+
+
+def test_preview_joins_wrapped_chinese_lines_as_the_word_build_does(editor: Editor) -> None:
+    token = {"X-Tiip-Token": editor.token, "Content-Type": "application/json"}
+    assert request(editor.base + "/api/edit", token, {"edits": [
+        {"op": "set", "pointer": "/background",
+         "value": "國產伺服系統仍仰賴\n進口編碼器 and\nEtherCAT modules。\n"}]}) == 200
+    req = urllib.request.Request(editor.base + "/api/preview", headers=token)
+    with urllib.request.urlopen(req, timeout=30) as response:
+        preview = json.load(response)["html"]
+    assert "國產伺服系統仍仰賴進口編碼器 and EtherCAT modules。" in preview

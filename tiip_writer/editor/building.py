@@ -30,7 +30,8 @@ def build_outputs(session: EditSession, library: Library, draft: bool, lang: str
     session.save()
     with session.lock:
         checked = session.result
-    target = session.path.with_suffix(".docx")
+    # Where the page says it was written: the full path, wherever the editor was started.
+    target = session.path.with_suffix(".docx").resolve()
     errors = sum(1 for d in checked.diagnostics if d.severity is Severity.ERROR)
 
     def outcome(key: str, ok: bool, problems: list[Any] = (), **values: Any) -> dict[str, Any]:

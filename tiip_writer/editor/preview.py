@@ -22,7 +22,7 @@ from tiip_writer.render.labels import LabelError, text
 from tiip_writer.render.library import Library
 from tiip_writer.render.limits import RenderLimits
 from tiip_writer.render.markdown_docx import TOC_LEVELS, markdown_parser
-from tiip_writer.render.markdown_text import DIRECTIVE_INFO
+from tiip_writer.render.markdown_text import DIRECTIVE_INFO, join_lines
 from tiip_writer.render.tables import BUILDERS
 from tiip_writer.render.templating import TemplateProblem, render
 
@@ -60,6 +60,7 @@ class _HtmlWriter:
         # markdown-it binds a render rule to its renderer; the lambdas hand it on to this writer.
         self.parser.add_render_rule("fence", lambda _r, *args: self._fence(*args))
         self.parser.add_render_rule("image", lambda _r, *args: self._image(*args))
+        self.parser.add_render_rule("softbreak", lambda _r, *args: self._softbreak(*args))
         self.headings: list[tuple[int, str, str]] = []
 
     def write(self, markdown: str) -> str:
@@ -94,6 +95,12 @@ class _HtmlWriter:
         source = str(token.attrGet("src") or "")
         return (f'<img src="{html.escape(self.image_url(source))}" '
                 f'alt="{html.escape(token.content)}">')
+
+    def _softbreak(self, tokens: list[Token], index: int, options: Any, env: Any) -> str:
+        """Join wrapped lines as the Word build does: directly between CJK characters."""
+        before = tokens[index - 1].content[-1:] if index > 0 else ""
+        after = tokens[index + 1].content[:1] if index + 1 < len(tokens) else ""
+        return " " if len(join_lines(before, after)) == 3 else ""
 
     def _block(self, block: Block) -> str:
         if isinstance(block, Para):

@@ -68,7 +68,9 @@
   // --- sending edits ------------------------------------------------------------------
 
   // Typing is sent after a short pause, one request at a time, in order.
+  let lastText = ""; // the text typed last: the preview scrolls to where it appears
   function send(edit, typing) {
+    if (typeof edit.value === "string") lastText = edit.value;
     pending.set(edit.pointer, edit);
     clearTimeout(timer);
     timer = setTimeout(flush, typing ? 250 : 0);
@@ -315,10 +317,27 @@
       const {status, data} = await api("/api/preview");
       if (status === 200) {
         // Built on the server by markdown-it with raw HTML off and every value escaped.
-        document.getElementById("preview").innerHTML = data.html;
-        document.getElementById("preview").dataset.version = String(Date.now());
+        const preview = document.getElementById("preview");
+        preview.innerHTML = data.html;
+        preview.dataset.version = String(Date.now());
+        showInPreview(preview, lastText);
       }
     }, 150);
+  }
+
+  // Scroll the preview to the paragraph holding the text typed last, and mark it.
+  function showInPreview(preview, typed) {
+    const snippet = (typed || "").split("\n").map((line) => line.trim()).find((line) => line.length >= 4);
+    if (!snippet) return;
+    const probe = snippet.slice(0, 16);
+    for (const node of preview.querySelectorAll("p, li, td, h1, h2, h3, h4")) {
+      if (node.textContent.includes(probe)) {
+        node.classList.add("just-edited");
+        const panel = document.getElementById("panel-preview");
+        panel.scrollTop += node.getBoundingClientRect().top - panel.getBoundingClientRect().top - 80;
+        return;
+      }
+    }
   }
 
   // --- the file on disk ---------------------------------------------------------------

@@ -92,6 +92,14 @@ window.TiipForm = (function () {
       box.append(label);
       if (help && !["rows", "map"].includes(kind)) box.append(el("div", {class: "help", text: help}));
       if (help && ["rows", "map"].includes(kind)) label.title = help;
+      if (kind === "object" && value === undefined && !required) {
+        // An optional group the proposal does not have (e.g. another plan type's items).
+        box.classList.add("absent");
+        box.append(el("button", {type: "button", class: "add", text: "＋ " + this.ctx.t("add") + " " + this.title(key, raw),
+          onclick: () => this.ctx.structural({op: "set", pointer, value: this.blank(raw)})}));
+        box.append(el("div", {class: "field-findings"}));
+        return box;
+      }
       box.append(this.control(kind, s, raw, value, pointer, required));
       this.computedBadge(box, pointer);
       box.append(el("div", {class: "field-findings"}));
