@@ -42,7 +42,8 @@ def create_app(session: EditSession, token: str, port: int, lang: str = "zh") ->
         return library_cache["official"]
 
     def state() -> JSONResponse:
-        return JSONResponse(page_state(session, lang))
+        with session.lock:  # the result and the undo stacks of one moment
+            return JSONResponse(page_state(session, lang))
 
     async def index(request: Request) -> Response:
         page = (STATIC / "index.html").read_text(encoding="utf-8")

@@ -294,8 +294,10 @@ window.TiipForm = (function () {
       const details = props.filter(([key]) => !columnKeys.has(key));
       const hasComputed = items.some((_, i) => (this.ctx.computed || {})[join(pointer, i)]);
       // Required columns first, then what the tool computes from them, then the optional ones.
-      columns.sort(([a], [b]) => Number(required.has(b)) - Number(required.has(a)));
-      const split = columns.filter(([key]) => required.has(key)).length;
+      // A person's or an item's name reads with the required columns even where it is optional.
+      const leading = (key) => required.has(key) || key === "name";
+      columns.sort(([a], [b]) => Number(leading(b)) - Number(leading(a)));
+      const split = columns.filter(([key]) => leading(key)).length;
       const headCell = ([key, raw]) => el("th", {text: this.title(key, raw), title: (raw.description || this.resolve(raw).description || "")});
       const head = el("tr", {}, [el("th", {class: "num", text: "#"}),
         ...columns.slice(0, split).map(headCell),
