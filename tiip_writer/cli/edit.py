@@ -1,7 +1,7 @@
 """`tiip edit FILE`: edit a proposal in the browser, with live findings, budget and preview.
 
-Exit 0 when the server is stopped (Ctrl-C), 2 when the file cannot be opened or the port is
-taken. A FILE that does not exist yet is first created as `tiip new` would, after asking for
+Ctrl-C stops the server with exit code 130 like every tiip command (SIGTERM: 0); 2 when the
+file cannot be opened or the port is taken. Edits not saved in the page are not written. A FILE that does not exist yet is first created as `tiip new` would, after asking for
 the plan type (or taking it from --plan).
 """
 
