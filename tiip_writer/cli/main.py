@@ -18,6 +18,8 @@ from tiip_writer.cli import usage_messages
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("tiip_writer.cli.check:check", "檢核計畫書（結構、規則、撰寫要點）。Check proposals."),
     "new": ("tiip_writer.cli.new:new", "產生一份完整的計畫書範本。Write a new proposal scaffold."),
+    "edit": ("tiip_writer.cli.edit:edit",
+             "在瀏覽器中編輯：即時檢核、經費與預覽。Edit in the browser, checked as you type."),
     "build": ("tiip_writer.cli.build:build", "檢核後產生 Word 計畫書。Build the Word proposal."),
     "diff": ("tiip_writer.cli.diff:diff",
              "比較計畫書兩個版本的差異（文字、數字、檢核結果）。Compare two versions."),
