@@ -50,11 +50,13 @@ def check_file(path: Path, display: str | None = None, config: Config | None = N
     With `revised_from` (the version the reviewers read), the review responses are checked
     against the sections that changed since."""
     source = load_source(path, display)
-    return check_source(source, config if config is not None else config_for(path))
+    return check_source(source, config if config is not None else config_for(path), revised_from)
 
 
-def check_source(source: Source, config: Config) -> CheckResult:
-    """Return every finding for a proposal already read (the editor checks text it holds)."""
+def check_source(source: Source, config: Config,
+                 revised_from: Source | None = None) -> CheckResult:
+    """Return every finding for a proposal already read (the editor checks text it holds);
+    `revised_from` as for check_file."""
     diagnostics = list(source.diagnostics)
     diagnostics.extend(validate(source))
     result = CheckResult(source=source, proposal=None, diagnostics=diagnostics, config=config)
