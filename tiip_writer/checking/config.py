@@ -19,13 +19,14 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from tiip_writer.foundation.diagnostics import InputError
 from tiip_writer.foundation.messages import msg
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.ruleset import RuleSet
 from tiip_writer.schema.index import SchemaIndex, load_schema
 

@@ -7,8 +7,9 @@ fitted to the page (portrait or landscape) only when the block is placed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from tiip_writer.foundation.records import dataclass
 
 Align = Literal["left", "center", "right"]
 

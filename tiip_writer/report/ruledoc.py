@@ -8,11 +8,11 @@ citation, threshold and (for review rules) the criterion's wording come from the
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from functools import cache
 
 from tiip_writer.checking.suppress import TOOL_RULES
 from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.rules import all_rules, rule_modules
 from tiip_writer.ruleset import RuleSet
 
