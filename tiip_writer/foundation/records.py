@@ -5,7 +5,8 @@ class, `__setattr__` and `__delattr__` as source text and compiles each one when
 defined: ~0.3 ms a class, 30–40 ms of every `tiip` command for the ~100 classes of the model,
 budget, rules and renderer. This decorator lets the standard one record the fields (so
 `dataclasses.fields`, `replace`, `asdict` and `is_dataclass` work unchanged) and gives the class
-methods made of closures over its fields: the same behaviour and hashes, nothing compiled.
+methods made of closures over its fields: the same behaviour and hashes, nothing compiled (a
+class without a docstring gets one listing its fields, not the standard signature text).
 Options other than init, repr, eq, frozen and kw_only go to the standard decorator.
 
     from tiip_writer.foundation.records import dataclass
@@ -35,6 +36,10 @@ def dataclass(cls: type | None = None, /, *, init: bool = True, repr: bool = Tru
 
 def _process(cls: type, init: bool, repr_: bool, eq: bool, frozen: bool, kw_only: bool) -> type:
     own = dict(cls.__dict__)
+    if not cls.__doc__:
+        # The standard decorator would build it from inspect.signature (tokenize and its
+        # regular expressions for a class without its own __init__ yet): the field names do.
+        cls.__doc__ = f"{cls.__name__}({', '.join(getattr(cls, '__annotations__', {}))})"
     # Fields, defaults, kw_only and __match_args__ as the standard decorator finds them; with
     # these options it compiles nothing.
     dataclasses.dataclass(cls, init=False, repr=False, eq=False, kw_only=kw_only)
