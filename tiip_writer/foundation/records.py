@@ -76,14 +76,21 @@ def _set(cls: type, name: str, function: Callable[..., Any]) -> None:
 def _init_method(cls: type, fields: tuple[Field[Any], ...]) -> Callable[..., None]:
     parameters = [f for f in fields if f.init]
     positional = tuple(f.name for f in parameters if not f.kw_only)
-    wanted = tuple((f.name, f.default, f.default_factory) for f in parameters)
+    # Every init field in field order with its default: copied and updated with the arguments,
+    # it is the instance's attributes in the order the standard __init__ assigns them.
+    template = {f.name: f.default for f in parameters}
+    size = len(template)
+    required = frozenset(f.name for f in parameters
+                         if f.default is MISSING and f.default_factory is MISSING)
+    factories = tuple((f.name, f.default_factory) for f in parameters
+                      if f.default_factory is not MISSING)
     # init=False fields with a default are set by __init__ too (without one they stay unset)
     preset = tuple((f.name, f.default, f.default_factory) for f in fields if not f.init and
                    (f.default is not MISSING or f.default_factory is not MISSING))
     post_init = hasattr(cls, "__post_init__")
     name_of = cls.__qualname__
 
-    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:  # noqa: N807
         if args:
             if len(args) > len(positional):
                 raise TypeError(f"{name_of}.__init__() takes {len(positional) + 1} positional "
@@ -93,21 +100,18 @@ def _init_method(cls: type, fields: tuple[Field[Any], ...]) -> Callable[..., Non
                     raise TypeError(f"{name_of}.__init__() got multiple values for argument "
                                     f"{name!r}")
                 kwargs[name] = value
-        values = {}  # in field order, as the standard __init__ assigns them
-        for name, default, factory in wanted:
-            value = kwargs.pop(name, MISSING)
-            if value is MISSING:
-                if default is not MISSING:
-                    value = default
-                elif factory is not MISSING:
-                    value = factory()
-                else:
-                    raise TypeError(f"{name_of}.__init__() missing 1 required argument: "
-                                    f"{name!r}")
-            values[name] = value
-        if kwargs:
-            raise TypeError(f"{name_of}.__init__() got an unexpected keyword argument "
-                            f"{next(iter(kwargs))!r}")
+        values = template.copy()
+        values.update(kwargs)
+        if len(values) != size or not required.issubset(kwargs):
+            unexpected = [name for name in kwargs if name not in template]
+            if unexpected:
+                raise TypeError(f"{name_of}.__init__() got an unexpected keyword argument "
+                                f"{unexpected[0]!r}")
+            missing = next(name for name in template if name in required and name not in kwargs)
+            raise TypeError(f"{name_of}.__init__() missing 1 required argument: {missing!r}")
+        for name, factory in factories:
+            if name not in kwargs:
+                values[name] = factory()
         for name, default, factory in preset:
             values[name] = default if factory is MISSING else factory()
         self.__dict__.update(values)  # what object.__setattr__ does for plain attributes
