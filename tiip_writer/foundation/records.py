@@ -90,7 +90,7 @@ def _init_method(cls: type, fields: tuple[Field[Any], ...]) -> Callable[..., Non
     post_init = hasattr(cls, "__post_init__")
     name_of = cls.__qualname__
 
-    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:  # noqa: N807
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         if args:
             if len(args) > len(positional):
                 raise TypeError(f"{name_of}.__init__() takes {len(positional) + 1} positional "
