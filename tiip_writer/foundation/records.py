@@ -45,7 +45,7 @@ def _process(cls: type, init: bool, repr_: bool, eq: bool, frozen: bool, kw_only
     dataclasses.dataclass(cls, init=False, repr=False, eq=False, kw_only=kw_only)
     fields = dataclasses.fields(cls)
     if init and "__init__" not in own:
-        _set(cls, "__init__", _init_method(cls, fields))
+        _set(cls, "__init__", _init_method(cls, fields, frozen))
     if repr_ and "__repr__" not in own:
         _set(cls, "__repr__", _repr_method(fields))
     if eq and "__eq__" not in own:
@@ -73,7 +73,8 @@ def _set(cls: type, name: str, function: Callable[..., Any]) -> None:
     setattr(cls, name, function)
 
 
-def _init_method(cls: type, fields: tuple[Field[Any], ...]) -> Callable[..., None]:
+def _init_method(cls: type, fields: tuple[Field[Any], ...], frozen: bool
+                 ) -> Callable[..., None]:
     parameters = [f for f in fields if f.init]
     positional = tuple(f.name for f in parameters if not f.kw_only)
     # Every init field in field order with its default: copied and updated with the arguments,
@@ -89,6 +90,7 @@ def _init_method(cls: type, fields: tuple[Field[Any], ...]) -> Callable[..., Non
                    (f.default is not MISSING or f.default_factory is not MISSING))
     post_init = hasattr(cls, "__post_init__")
     name_of = cls.__qualname__
+    setter = object.__setattr__ if frozen else setattr
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         if args:
@@ -114,7 +116,11 @@ def _init_method(cls: type, fields: tuple[Field[Any], ...]) -> Callable[..., Non
                 values[name] = factory()
         for name, default, factory in preset:
             values[name] = default if factory is MISSING else factory()
-        self.__dict__.update(values)  # what object.__setattr__ does for plain attributes
+        # One attribute at a time, as the standard __init__: Python then keeps the values
+        # inline in the object (touching self.__dict__ would make every instance a full dict,
+        # twice the memory).
+        for name, value in values.items():
+            setter(self, name, value)
         if post_init:
             self.__post_init__()
 
