@@ -8,13 +8,14 @@ Prose is compared character by character (text.chardiff), other values as they a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
 from tiip_writer.checking.pipeline import CheckResult
 from tiip_writer.compare.figures import Figure, figures
 from tiip_writer.foundation.diagnostics import Diagnostic, Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.model import add_months
 from tiip_writer.model.sections import SECTIONS, section_of
 from tiip_writer.source.datadiff import MISSING, changed_leaves

@@ -9,12 +9,12 @@ thousands, shares are one-decimal percentages, as the tables print them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from tiip_writer.budget import BudgetReport
 from tiip_writer.budget.report import Amounts
 from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.model import Proposal
 
 THOUSANDS = Text("千元", "thousand NT$")

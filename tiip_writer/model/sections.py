@@ -9,9 +9,9 @@ official templates' blocks.
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass
 
 from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.source.datadiff import changed_leaves
 
 

@@ -16,13 +16,14 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from difflib import SequenceMatcher
 from typing import Literal
 
 from docx.oxml.ns import qn
 from lxml import etree
 
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.render.save import DOCUMENT_PART, zip_bytes
 from tiip_writer.text.chardiff import char_diff
 

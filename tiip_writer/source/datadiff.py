@@ -8,9 +8,9 @@ matched by position. Each leaf is named by a readable path such as `work[A].item
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.source.positions import join_pointer
 
 ITEM_KEYS = ("code", "id")  # what names a list item, in order of preference

@@ -11,9 +11,10 @@ tracked changes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
+
+from tiip_writer.foundation.records import dataclass
 
 Kind = Literal["equal", "delete", "insert"]
 
