@@ -18,7 +18,7 @@ from tiip_writer.cli.common import (
     format_input_error,
 )
 from tiip_writer.foundation.diagnostics import InputError, Severity, Text
-from tiip_writer.foundation.fileio import write_atomic
+from tiip_writer.foundation.fileio import failure_reason, write_atomic
 from tiip_writer.foundation.output_guard import output_problem
 from tiip_writer.render.library import Library
 
@@ -82,16 +82,17 @@ def build_one(file: Path, target: Path, template: str | Library | None,
     built = build_document(result, template=template, draft=draft,
                            limits=RenderLimits.from_env(*limits))
     lines.extend(format_diagnostic(d, lang) for d in built.diagnostics)
+    if built.docx is None:
+        return done(EXIT_FINDINGS, "build-failed")
+    # The Word file first: the Markdown beside it is only worth having with the .docx it made.
+    failure = _write(target, built.docx, make_folders, lang)
+    if failure:
+        return done(EXIT_INPUT, "write-failed", **failure)
     if markdown_path is not None and built.markdown is not None:
         failure = _write(markdown_path, built.markdown.encode("utf-8"), make_folders, lang)
         if failure:
             return done(EXIT_INPUT, "write-failed", **failure)
         lines.append(_say("markdown", lang, path=markdown_path))
-    if built.docx is None:
-        return done(EXIT_FINDINGS, "build-failed")
-    failure = _write(target, built.docx, make_folders, lang)
-    if failure:
-        return done(EXIT_INPUT, "write-failed", **failure)
     if draft and errors:
         return done(EXIT_CLEAN, "written-draft", path=target, count=errors)
     return done(EXIT_CLEAN, "written", path=target)
@@ -104,5 +105,5 @@ def _write(path: Path, data: bytes, make_folders: bool, lang: str) -> dict[str, 
             path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
     except OSError as exc:
-        return {"path": path, "reason": exc.strerror or exc}
+        return {"path": path, "reason": failure_reason(exc, lang)}
     return None

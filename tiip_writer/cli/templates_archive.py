@@ -16,7 +16,7 @@ from tiip_writer.cli.common import (
 )
 from tiip_writer.cli.templates_common import library_folder
 from tiip_writer.foundation.diagnostics import Severity, Text
-from tiip_writer.foundation.fileio import write_atomic
+from tiip_writer.foundation.fileio import failure_reason, write_atomic
 
 MESSAGES = {
     "lint-failed": Text("樣板庫有 {count} 個錯誤，未打包；請先修正（tiip templates lint {folder}）。",
@@ -72,7 +72,7 @@ def pack(folder: Path, output_dir: Path, lang: str) -> None:
         echo_err(error.text.get(lang))
         raise SystemExit(EXIT_INPUT) from None
     except OSError as error:
-        echo_err(_say("unwritable", lang, path=output_dir, reason=error.strerror or error))
+        echo_err(_say("unwritable", lang, path=output_dir, reason=failure_reason(error, lang)))
         raise SystemExit(EXIT_INPUT) from None
     click.echo(_say("packed", lang, path=target, count=count))
     click.echo(_say("digest", lang, digest=sha256(data), name=name))
