@@ -27,7 +27,7 @@ from tiip_writer.render.filters import NONE_TEXT
 from tiip_writer.render.labels import LabelError
 from tiip_writer.render.library import Library
 from tiip_writer.render.limits import LimitExceeded, RenderLimits
-from tiip_writer.render.loader import LibraryLoader, TemplateTooLarge
+from tiip_writer.render.loader import LibraryLoader, RefusedTemplate, TemplateTooLarge
 from tiip_writer.render.markdown_text import DIRECTIVE_INFO, escape_inline
 from tiip_writer.render.sandbox import MarkdownSandbox, RefusedCall, sandbox_environment
 from tiip_writer.render.template_cache import template_cache
@@ -175,6 +175,8 @@ def render(library: Library, context: TemplateContext, builders: Mapping[str, Ta
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(f"樣板語法錯誤：{exc.message}", f"template syntax error: {exc.message}",
                               exc.filename or exc.name or library.entry, exc.lineno) from exc
+    except RefusedTemplate as exc:
+        raise _located(exc, library, exc.reason.zh, exc.reason.en) from exc
     except TemplateTooLarge as exc:
         raise _located(exc, library, f"樣板檔案過大：{exc.message}",
                        f"template file too large: {exc.message}") from exc
