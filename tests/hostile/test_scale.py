@@ -79,3 +79,11 @@ def test_a_few_aliases_of_a_name_are_fine(tmp_path: Path) -> None:
     text = _alias_bomb(20, anchor_chars=20)
     found = _check_json(tmp_path, text, 0, 1)
     assert not [d for d in found if d["rule"].startswith("yaml.")]
+
+
+def test_100000_keywords_are_checked_for_duplicates_in_linear_time(tmp_path: Path) -> None:
+    keywords = ", ".join(f"關鍵詞{i}" for i in range(100_000)) + ", 關鍵詞99999"
+    text = edit(sample_text(), ("  keywords: [五軸加工機, 熱變位補償, 機器學習, 智慧機械, 高精度加工]\n",
+                                f"  keywords: [{keywords}]\n"))
+    found = _check_json(tmp_path, text, 1)
+    assert [d["rule"] for d in found if d["rule"] == "schema.unique"] == ["schema.unique"]
