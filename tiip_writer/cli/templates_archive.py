@@ -87,7 +87,7 @@ def pack(folder: Path, output_dir: Path, lang: str) -> None:
 @lang_option
 def install(archive: Path, replace: bool, expected: str | None, lang: str) -> None:
     """核對封存檔中每個檔案的 SHA-256 後，安裝到使用者樣板資料夾（之後可用名稱指定）。"""
-    from tiip_writer.libraries.archive import ArchiveError
+    from tiip_writer.libraries.archive import ArchiveError, DamagedArchive
     from tiip_writer.libraries.install import install as install_archive
 
     try:
@@ -99,7 +99,9 @@ def install(archive: Path, replace: bool, expected: str | None, lang: str) -> No
         done = install_archive(data, replace=replace, expected_sha256=expected)
     except ArchiveError as error:
         echo_err(_say("refused", lang, archive=archive, reason=error.text.get(lang)))
-        raise SystemExit(EXIT_FINDINGS) from None
+        # a damaged archive is unreadable input; a readable one that breaks a rule, a finding
+        raise SystemExit(EXIT_INPUT if isinstance(error, DamagedArchive) else EXIT_FINDINGS) \
+            from None
     except OSError as error:
         echo_err(_say("unreadable", lang, path=archive, reason=error.strerror or error))
         raise SystemExit(EXIT_INPUT) from None
