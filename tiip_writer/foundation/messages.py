@@ -66,6 +66,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "計畫書只需要文字、數字、日期、清單與對照表；請移除「!」開頭的標籤。",
         "a proposal needs only text, numbers, dates, lists and mappings; remove the '!' tag.",
     ),
+    "yaml.number-too-long": (
+        "這個數字有 {digits:,} 位數，超過 {limit:,} 位的上限。",
+        "this number has {digits:,} digits, more than the limit of {limit:,}.",
+    ),
+    "yaml.number-too-long.hint": (
+        "請確認是否誤貼；金額以千元為單位，不會有這麼多位數。",
+        "check for a paste error: amounts are in thousands and never have this many digits.",
+    ),
     "yaml.alias-too-long": (
         ("以別名 * 展開錨點 & 後，文件的值超過 {limit:,} 個字元（別名最多可比檔案本身多 {extra:,} 字元）；"
          "此處已超過上限。"),

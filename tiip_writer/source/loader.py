@@ -25,6 +25,7 @@ MAX_NODES = 200_000
 # Aliases may repeat a name or an address, not a chapter: with aliases expanded, the values may
 # hold at most this many characters more than the file itself (the file bounds the rest).
 MAX_ALIAS_CHARS = 200_000
+MAX_INT_DIGITS = 1_000  # an unquoted integer longer than this is refused where it is written
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = yaml.SafeLoader("")  # only its construct_yaml_* helpers are used
@@ -259,6 +260,12 @@ class _Builder:
             if isinstance(value, dt.datetime):
                 return YamlDate(value.isoformat(sep=" "))
             return YamlDate(value.isoformat())
+        if kind == "int" and len(node.value) > MAX_INT_DIGITS:
+            # Python refuses to read integers this long; no amount in a proposal comes close
+            self._report("yaml.number-too-long",
+                         msg("yaml.number-too-long", digits=len(node.value), limit=MAX_INT_DIGITS),
+                         _pos(node), msg("yaml.number-too-long.hint"), pointer)
+            return node.value
         constructor = _CONSTRUCTOR.yaml_constructors[tag]
         return constructor(_CONSTRUCTOR, node)
 
