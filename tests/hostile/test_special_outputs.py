@@ -115,3 +115,14 @@ def test_templates_docs_refuses_a_fifo(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     assert "不是一般檔案" in answered(run_limited("templates", "docs", "-o", str(fifo)), 2)
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_the_budget_workbook_refuses_a_fifo_and_a_symlink(proposal: Path, tmp_path: Path) -> None:
+    fifo = proposal.parent / "經費.xlsx"
+    os.mkfifo(fifo)
+    assert "不是一般檔案" in _refused("budget", str(proposal), "-o", str(fifo))
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    link = proposal.parent / "link.xlsx"
+    link.symlink_to(tmp_path / "elsewhere.xlsx")
+    assert "符號連結" in _refused("budget", str(proposal), "-o", str(link))
+    assert link.is_symlink() and not (tmp_path / "elsewhere.xlsx").exists()
