@@ -190,21 +190,46 @@ def library_file_problem(root: Path, path: Path) -> Text | None:
     return None
 
 
+def inside_problem(root: Path, pieces: list[str]) -> Text | None:
+    """Return why the file `root/pieces…` may not be read (see library_file_problem), looking
+    at each part below `root` without following it: a few lstat calls, no full resolve."""
+    path = root
+    for piece in pieces:
+        path = path / piece
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            return None  # missing: the loader looks further along the chain
+        if stat.S_ISLNK(mode):
+            return library_file_problem(root, root.joinpath(*pieces))
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return library_file_problem(root, path)
+    return None
+
+
 def _refuse_foreign_files(root: Path) -> None:
     """Raise LibraryError for each entry of the library that leaves it or is a special file."""
-    found = []
-    for folder, folders, files in os.walk(root):  # links to folders are listed, not entered
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in [*folders, *sorted(files)]:
-            path = Path(folder) / name
-            if name.startswith(".") or (path.is_dir() and not path.is_symlink()):
-                continue  # hidden (not library content), or a real folder: walked into
-            problem = library_file_problem(root, path)
-            if problem is not None:
-                found.append(Diagnostic(rule="library.foreign-file", severity=Severity.ERROR,
-                                        message=problem, file=str(path), line=1, column=1))
+    found: list[Diagnostic] = []
+    _scan(root, Path(root), found)
     if found:
         raise LibraryError(found)
+
+
+def _scan(root: Path, folder: Path, found: list[Diagnostic]) -> None:
+    """Check the entries of `folder`: links and special files fully, real folders by walking
+    into them (a link to a folder is checked, not entered); hidden entries are not content."""
+    with os.scandir(folder) as entries:
+        listed = sorted(entries, key=lambda entry: entry.name)
+    for entry in listed:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            _scan(root, Path(entry.path), found)
+        elif not entry.is_file(follow_symlinks=False):  # a link, FIFO, socket or device
+            problem = library_file_problem(root, Path(entry.path))
+            if problem is not None:
+                found.append(Diagnostic(rule="library.foreign-file", severity=Severity.ERROR,
+                                        message=problem, file=entry.path, line=1, column=1))
 
 
 def _locate_parent(manifest: Manifest) -> tuple[Path, Origin]:

@@ -19,7 +19,7 @@ import jinja2
 from jinja2.loaders import split_template_path
 
 from tiip_writer.foundation.diagnostics import Text
-from tiip_writer.render.library import Library, library_file_problem
+from tiip_writer.render.library import Library, inside_problem
 
 PREFIX_SEPARATOR = ":"
 
@@ -64,9 +64,7 @@ class LibraryLoader(jinja2.BaseLoader):
         pieces = split_template_path(name)  # refuses `..`
         for member in self.chain[start:]:
             path = member.root.joinpath(*pieces)
-            if not os.path.lexists(path):
-                continue
-            problem = library_file_problem(member.root, path)
+            problem = inside_problem(member.root, pieces)
             if problem is not None:
                 raise RefusedTemplate(template, problem)
             if not path.is_file():
