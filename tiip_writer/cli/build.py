@@ -15,6 +15,8 @@ from tiip_writer.cli.batch import is_batch
 from tiip_writer.cli.build_job import build_one
 from tiip_writer.cli.common import (
     EXIT_INPUT,
+    color_option,
+    colour_wanted,
     echo_err,
     format_diagnostic,
     lang_option,
@@ -41,10 +43,11 @@ from tiip_writer.render.library import load_library
               help="同時建置的程序數（0：每個 CPU 一個）。Parallel processes (0: one per CPU).")
 @render_limit_options
 @max_bytes_option
+@color_option
 @lang_option
 def build(files: tuple[Path, ...], output: str | None, template: str | None,
           markdown_path: Path | None, draft: bool, jobs: int, render_timeout: float | None,
-          render_max_chars: int | None, lang: str) -> None:
+          render_max_chars: int | None, color: bool | None, lang: str) -> None:
     """檢核計畫書 FILES（YAML 檔或資料夾），無錯誤時產生 Word 計畫書（.docx）。"""
     try:
         library = load_library(template)  # unusable: bad usage, said once, before any file
@@ -53,18 +56,20 @@ def build(files: tuple[Path, ...], output: str | None, template: str | None,
             echo_err(format_diagnostic(diagnostic, lang))
         raise SystemExit(EXIT_INPUT) from None
     limits = (render_timeout, render_max_chars)
+    colour = colour_wanted(color, err=True)
     if is_batch(files):
         from tiip_writer.cli.build_many import build_many
 
         raise SystemExit(build_many(files, Path(output) if output else None, template,
-                                    markdown_path, draft, jobs, limits, lang))
+                                    markdown_path, draft, jobs, limits, lang, colour))
     file = files[0]
     target = Path(output) if output else file.with_suffix(".docx")
     # `-o out/` for one file: inside that folder (created when missing: the slash says folder)
     as_folder = output is not None and output.endswith(("/", os.sep))
     if as_folder or target.is_dir():
         target = target / file.with_suffix(".docx").name
-    result = build_one(file, target, library, markdown_path, draft, as_folder, limits, lang)
+    result = build_one(file, target, library, markdown_path, draft, as_folder, limits, lang,
+                       colour)
     for line in result.err:
-        echo_err(line)
+        click.echo(line, err=True, color=colour)
     raise SystemExit(result.exit_code)
