@@ -16,13 +16,14 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from tiip_writer.foundation.diagnostics import Diagnostic, Severity, Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.foundation.yamldata import load_yaml_file
 from tiip_writer.libraries import discovery
 from tiip_writer.libraries.discovery import BUILTIN, OFFICIAL, Origin, official_root
