@@ -154,5 +154,5 @@ def test_a_corrupt_zip_is_refused(tmp_path: Path) -> None:
     bad = tmp_path / "x.tiiplib.zip"
     bad.write_bytes(b"PK not really")
     result = run_tiip("templates", "install", str(bad), "--lang", "en")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # unreadable input
     assert result.stderr == f"refused to install {bad}: not a valid library archive (zip)\n"

@@ -6,6 +6,7 @@ cli/build_job.py's build_one.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -33,7 +34,7 @@ ONE_FILE = Text("--revised-from 只能用於一個計畫書檔案（新版），
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path),
+@click.option("-o", "--output", type=click.Path(),
               help="輸出的 Word 檔（預設：與 YAML 同資料夾、同檔名的 .docx）；多個檔案或資料夾時為輸出"
                    "資料夾。Output .docx; a folder when building several files or a folder.")
 @click.option("--template", default=None, metavar="NAME|DIR",
@@ -56,7 +57,7 @@ ONE_FILE = Text("--revised-from 只能用於一個計畫書檔案（新版），
 @max_bytes_option
 @color_option
 @lang_option
-def build(files: tuple[Path, ...], output: Path | None, template: str | None,
+def build(files: tuple[Path, ...], output: str | None, template: str | None,
           markdown_path: Path | None, draft: bool, revised_from: Path | None,
           revision_style: str, jobs: int, render_timeout: float | None,
           render_max_chars: int | None, color: bool | None, lang: str) -> None:
@@ -75,14 +76,16 @@ def build(files: tuple[Path, ...], output: Path | None, template: str | None,
             raise SystemExit(EXIT_INPUT)
         from tiip_writer.cli.build_many import build_many
 
-        raise SystemExit(build_many(files, output, template, markdown_path, draft, jobs, limits,
-                                    lang, colour))
+        raise SystemExit(build_many(files, Path(output) if output else None, template,
+                                    markdown_path, draft, jobs, limits, lang, colour))
     file = files[0]
-    target = output or file.with_suffix(".docx")
-    if target.is_dir():  # `-o out/` for one file: inside that folder
+    target = Path(output) if output else file.with_suffix(".docx")
+    # `-o out/` for one file: inside that folder (created when missing: the slash says folder)
+    as_folder = output is not None and output.endswith(("/", os.sep))
+    if as_folder or target.is_dir():
         target = target / file.with_suffix(".docx").name
-    result = build_one(file, target, library, markdown_path, draft, False, limits, lang, colour,
-                       revised_from, revision_style)
+    result = build_one(file, target, library, markdown_path, draft, as_folder, limits, lang,
+                       colour, revised_from, revision_style)
     for line in result.err:
         click.echo(line, err=True, color=colour)
     raise SystemExit(result.exit_code)

@@ -18,7 +18,7 @@ from tiip_writer.cli.common import (
     format_input_error,
 )
 from tiip_writer.foundation.diagnostics import InputError, Severity, Text
-from tiip_writer.foundation.fileio import write_atomic
+from tiip_writer.foundation.fileio import failure_reason, write_atomic
 from tiip_writer.foundation.output_guard import output_problem
 from tiip_writer.render.library import Library
 from tiip_writer.report.grouping import grouped
@@ -97,11 +97,6 @@ def build_one(file: Path, target: Path, template: str | Library | None,
     built = build_document(result, template=template, draft=draft,
                            limits=RenderLimits.from_env(*limits))
     lines.extend(format_diagnostic(d, lang, colour) for d in built.diagnostics)
-    if markdown_path is not None and built.markdown is not None:
-        failure = _write(markdown_path, built.markdown.encode("utf-8"), make_folders, lang)
-        if failure:
-            return done(EXIT_INPUT, "write-failed", **failure)
-        lines.append(_say("markdown", lang, path=markdown_path))
     if built.docx is None:
         return done(EXIT_FINDINGS, "build-failed")
     docx = built.docx
@@ -112,9 +107,15 @@ def build_one(file: Path, target: Path, template: str | Library | None,
             lines.extend(revised)
             return done(EXIT_INPUT, "old-unbuildable", path=revised_from)
         docx = revised
+    # The Word file first: the Markdown beside it is only worth having with the .docx it made.
     failure = _write(target, docx, make_folders, lang)
     if failure:
         return done(EXIT_INPUT, "write-failed", **failure)
+    if markdown_path is not None and built.markdown is not None:
+        failure = _write(markdown_path, built.markdown.encode("utf-8"), make_folders, lang)
+        if failure:
+            return done(EXIT_INPUT, "write-failed", **failure)
+        lines.append(_say("markdown", lang, path=markdown_path))
     if draft and errors:
         return done(EXIT_CLEAN, "written-draft", path=target, count=errors)
     if old is not None:
@@ -155,5 +156,5 @@ def _write(path: Path, data: bytes, make_folders: bool, lang: str) -> dict[str, 
             path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
     except OSError as exc:
-        return {"path": path, "reason": exc.strerror or exc}
+        return {"path": path, "reason": failure_reason(exc, lang)}
     return None

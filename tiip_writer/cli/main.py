@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from tiip_writer import __version__
-from tiip_writer.cli import usage_messages
+from tiip_writer.cli import streams, usage_messages
 
 # verb -> "module:function"; each module holds one verb so start-up imports only what it needs.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -88,8 +88,12 @@ usage_messages.install()
 def main() -> None:
     """Run the CLI; turn any unexpected exception into a short message instead of a traceback."""
     gc.set_threshold(*GC_THRESHOLDS)
+    streams.prepare_streams()
     try:
-        cli.main(prog_name="tiip", standalone_mode=True)
+        try:
+            cli.main(prog_name="tiip", standalone_mode=True)
+        finally:
+            streams.flush_stdout()  # a full disk shows here, while tiip can still say so
     except SystemExit:
         raise
     except KeyboardInterrupt:  # while parsing the arguments, before a verb runs
@@ -98,6 +102,8 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("TIIP_DEBUG"):
             raise
+        if streams.is_stream_failure(exc):  # stdout full or closed: not tiip's problem
+            sys.exit(streams.report_stream_failure(exc))  # type: ignore[arg-type]
         click.echo(
             f"tiip 內部錯誤（internal error）：{type(exc).__name__}: {exc}\n"
             "這是 tiip 的問題，不是您的檔案的問題；請附上檔案回報。設定 TIIP_DEBUG=1 可看到詳細資訊。",

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from tiip_writer.cli.common import EXIT_INPUT, echo_err, lang_option
-from tiip_writer.foundation.fileio import write_atomic
+from tiip_writer.foundation.fileio import failure_reason, write_atomic
 from tiip_writer.source.scaffold import PLAN_TYPES, resolve_plan_type
 
 
@@ -41,7 +41,8 @@ def new(file: Path, plan: str, partner: str | None, lang: str) -> None:
     try:
         write_atomic(file, text.encode("utf-8"))
     except OSError as exc:
-        echo_err(f"{file}: cannot write: {exc.strerror}" if en else f"{file}：無法寫入：{exc.strerror}")
+        reason = failure_reason(exc, lang)
+        echo_err(f"{file}: cannot write: {reason}" if en else f"{file}：無法寫入：{reason}")
         raise SystemExit(EXIT_INPUT) from exc
     if en:
         click.echo(f"Wrote {file} ({plan_type}). Fill in the 請填寫 parts, then run: tiip check {file}")

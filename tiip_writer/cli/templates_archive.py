@@ -16,7 +16,7 @@ from tiip_writer.cli.common import (
 )
 from tiip_writer.cli.templates_common import library_folder
 from tiip_writer.foundation.diagnostics import Severity, Text
-from tiip_writer.foundation.fileio import write_atomic
+from tiip_writer.foundation.fileio import failure_reason, write_atomic
 
 MESSAGES = {
     "lint-failed": Text("樣板庫有 {count} 個錯誤，未打包；請先修正（tiip templates lint {folder}）。",
@@ -72,7 +72,7 @@ def pack(folder: Path, output_dir: Path, lang: str) -> None:
         echo_err(error.text.get(lang))
         raise SystemExit(EXIT_INPUT) from None
     except OSError as error:
-        echo_err(_say("unwritable", lang, path=output_dir, reason=error.strerror or error))
+        echo_err(_say("unwritable", lang, path=output_dir, reason=failure_reason(error, lang)))
         raise SystemExit(EXIT_INPUT) from None
     click.echo(_say("packed", lang, path=target, count=count))
     click.echo(_say("digest", lang, digest=sha256(data), name=name))
@@ -87,7 +87,7 @@ def pack(folder: Path, output_dir: Path, lang: str) -> None:
 @lang_option
 def install(archive: Path, replace: bool, expected: str | None, lang: str) -> None:
     """核對封存檔中每個檔案的 SHA-256 後，安裝到使用者樣板資料夾（之後可用名稱指定）。"""
-    from tiip_writer.libraries.archive import ArchiveError
+    from tiip_writer.libraries.archive import ArchiveError, DamagedArchive
     from tiip_writer.libraries.install import install as install_archive
 
     try:
@@ -99,7 +99,9 @@ def install(archive: Path, replace: bool, expected: str | None, lang: str) -> No
         done = install_archive(data, replace=replace, expected_sha256=expected)
     except ArchiveError as error:
         echo_err(_say("refused", lang, archive=archive, reason=error.text.get(lang)))
-        raise SystemExit(EXIT_FINDINGS) from None
+        # a damaged archive is unreadable input; a readable one that breaks a rule, a finding
+        raise SystemExit(EXIT_INPUT if isinstance(error, DamagedArchive) else EXIT_FINDINGS) \
+            from None
     except OSError as error:
         echo_err(_say("unreadable", lang, path=archive, reason=error.strerror or error))
         raise SystemExit(EXIT_INPUT) from None

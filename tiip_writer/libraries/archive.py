@@ -17,6 +17,7 @@ import json
 import re
 import stat
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 
 from tiip_writer.foundation.diagnostics import Text
@@ -39,6 +40,18 @@ class ArchiveError(Exception):
     def __init__(self, message_zh: str, message_en: str):
         super().__init__(message_en)
         self.text = Text(message_zh, message_en)
+
+
+class DamagedArchive(ArchiveError):
+    """The archive cannot be read at all: not a zip, damaged data, an encrypted or unknown
+    compression entry, a tiiplib.json that is not the listing (unreadable input: exit 2)."""
+
+
+# What reading a damaged zip entry raises: bad CRC, encryption, unknown method, corrupt data.
+_UNREADABLE_ENTRY = (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError,
+                     ValueError, OSError)
+_LIBRARY_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")  # as in schemas/library.schema.json
+_VERSION = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$")
 
 
 @dataclass(frozen=True)
@@ -97,8 +110,9 @@ def verify(data: bytes, expected_sha256: str | None = None) -> VerifiedArchive:
                            f"the archive's SHA-256 differs from the published one ({digest})")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise ArchiveError("這不是有效的樣板庫封存檔（zip）", "not a valid library archive (zip)") from exc
+    except (zipfile.BadZipFile, *_UNREADABLE_ENTRY) as exc:
+        raise DamagedArchive("這不是有效的樣板庫封存檔（zip）",
+                             "not a valid library archive (zip)") from exc
     with archive:
         infos = [info for info in archive.infolist() if not info.is_dir()]
         _check_entries(infos)
@@ -107,7 +121,7 @@ def verify(data: bytes, expected_sha256: str | None = None) -> VerifiedArchive:
         for info in infos:
             if info.filename == ARCHIVE_MANIFEST:
                 continue
-            content = archive.read(info)
+            content = _read(archive, info)
             if sha256(content) != listing["files"][info.filename]:
                 raise ArchiveError(f"檔案 {info.filename} 的 SHA-256 不符，封存檔可能遭竄改或損毀",
                                    f"the SHA-256 of {info.filename} does not match: the archive "
@@ -140,6 +154,19 @@ def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
                                f"the archive holds a file a library should not have: {name}")
 
 
+def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo | str) -> bytes:
+    """Return an entry's bytes; raise DamagedArchive when the entry cannot be unpacked."""
+    try:
+        return archive.read(info)
+    except KeyError:
+        raise
+    except _UNREADABLE_ENTRY as exc:
+        name = info if isinstance(info, str) else info.filename
+        raise DamagedArchive(f"封存檔中的 {name} 已損毀或無法解壓（{exc}）",
+                             f"{name} in the archive is damaged or cannot be unpacked "
+                             f"({exc})") from None
+
+
 def _safe_name(name: str) -> bool:
     """Return True for a relative, forward-slash path that stays inside its folder."""
     if not name or "\\" in name or ":" in name or name.startswith("/") or "\x00" in name:
@@ -151,26 +178,38 @@ def _safe_name(name: str) -> bool:
 def _listing(archive: zipfile.ZipFile) -> dict:
     """Return the archive's tiiplib.json, checked for shape."""
     try:
-        listing = json.loads(archive.read(ARCHIVE_MANIFEST).decode("utf-8"))
+        listing = json.loads(_read(archive, ARCHIVE_MANIFEST).decode("utf-8"))
     except KeyError as exc:
         raise ArchiveError(f"封存檔中沒有 {ARCHIVE_MANIFEST}，不是 tiip templates pack 產生的",
                            f"the archive has no {ARCHIVE_MANIFEST}; it was not made by tiip "
                            "templates pack") from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ArchiveError(f"{ARCHIVE_MANIFEST} 無法讀取", f"{ARCHIVE_MANIFEST} cannot be read") from exc
-    files = listing.get("files") if isinstance(listing, dict) else None
-    if (listing.get("format") != ARCHIVE_FORMAT or not isinstance(files, dict)
-            or not all(isinstance(n, str) and isinstance(h, str) and _HEX.match(h)
-                       for n, h in files.items())
-            or not isinstance(listing.get("name"), str)
-            or not isinstance(listing.get("version"), str)):
-        raise ArchiveError(f"{ARCHIVE_MANIFEST} 的格式不符", f"{ARCHIVE_MANIFEST} has the wrong shape")
+    except (ValueError, RecursionError) as exc:  # not JSON, not UTF-8, nested thousands deep
+        raise DamagedArchive(f"{ARCHIVE_MANIFEST} 無法讀取",
+                             f"{ARCHIVE_MANIFEST} cannot be read") from exc
+    if not _listing_shape_ok(listing):
+        raise DamagedArchive(f"{ARCHIVE_MANIFEST} 的格式不符（名稱、版本或檔名不合規定）",
+                             f"{ARCHIVE_MANIFEST} has the wrong shape (its name, version or a "
+                             "file name is not allowed)")
+    files = listing["files"]
     names = {info.filename for info in archive.infolist() if not info.is_dir()}
     unknown = sorted(names - set(files) - {ARCHIVE_MANIFEST})
     if unknown:
         raise ArchiveError(f"封存檔中有清單以外的檔案：{'、'.join(unknown)}",
                            f"the archive holds files that are not listed: {', '.join(unknown)}")
     return listing
+
+
+def _listing_shape_ok(listing: object) -> bool:
+    """Return True for {"format": 1, "name", "version", "files": {safe path: sha256}} whose
+    name and version follow library.yaml's rules (the name becomes a folder name)."""
+    if not isinstance(listing, dict) or listing.get("format") != ARCHIVE_FORMAT:
+        return False
+    name, version, files = listing.get("name"), listing.get("version"), listing.get("files")
+    return (isinstance(name, str) and bool(_LIBRARY_NAME.match(name))
+            and isinstance(version, str) and bool(_VERSION.match(version))
+            and isinstance(files, dict)
+            and all(isinstance(n, str) and _safe_name(n) and isinstance(h, str)
+                    and bool(_HEX.match(h)) for n, h in files.items()))
 
 
 def _suffixes() -> str:

@@ -23,13 +23,13 @@ from markupsafe import Markup
 
 from tiip_writer.foundation.records import dataclass
 from tiip_writer.model.sections import KEYS as SECTION_KEYS
-from tiip_writer.render.blocks import Align, Block, Para
+from tiip_writer.render.blocks import Align, Block, Para, Table
 from tiip_writer.render.context import TemplateContext
 from tiip_writer.render.filters import NONE_TEXT
 from tiip_writer.render.labels import LabelError
 from tiip_writer.render.library import Library
 from tiip_writer.render.limits import LimitExceeded, RenderLimits
-from tiip_writer.render.loader import LibraryLoader, TemplateTooLarge
+from tiip_writer.render.loader import LibraryLoader, RefusedTemplate, TemplateTooLarge
 from tiip_writer.render.markdown_text import DIRECTIVE_INFO, escape_inline
 from tiip_writer.render.sandbox import MarkdownSandbox, RefusedCall, sandbox_environment
 from tiip_writer.render.template_cache import template_cache
@@ -96,10 +96,13 @@ class Directives:
     """The directive functions a template calls; they collect native blocks by number."""
 
     def __init__(self, context: TemplateContext, builders: Mapping[str, TableBuilder],
-                 styles: Collection[str] | None = None):
+                 styles: Collection[str] | None = None,
+                 count_block: Callable[[int], None] | None = None):
         self._context = context
         self._builders = builders
         self._styles = styles
+        # A native block is output too: it and its text count towards the render's limits.
+        self._count_block = count_block or (lambda chars: None)
         self.blocks: dict[int, tuple[Block, ...]] = {}
 
     def functions(self) -> dict[str, Callable[..., Markup]]:
@@ -155,6 +158,8 @@ class Directives:
         return _fence(f"section {orientation}")
 
     def _place(self, blocks: tuple[Block, ...]) -> Markup:
+        for block in blocks:
+            self._count_block(_block_chars(block))
         number = len(self.blocks) + 1
         self.blocks[number] = blocks
         return _fence(f"block {number}")
@@ -168,6 +173,16 @@ class TemplateDirectiveError(Exception):
         self.message_zh = message_zh
 
 
+def _block_chars(block: Block) -> int:
+    """Return the characters a native block holds (each paragraph and cell counts one more)."""
+    if isinstance(block, Table):
+        return sum(1 + sum(len(run.text) for line in cell.lines for run in line)
+                   for row in block.rows for cell in row.cells)
+    if isinstance(block, Para):
+        return 1 + sum(len(run.text) for run in block.runs)
+    return 1
+
+
 def _fence(content: str) -> Markup:
     return Markup(f"\n\n```{DIRECTIVE_INFO}\n{content}\n```\n\n")
 
@@ -177,7 +192,8 @@ def render(library: Library, context: TemplateContext, builders: Mapping[str, Ta
     """Return the proposal's Markdown; raise TemplateProblem naming the template and line."""
     limits = limits or RenderLimits.from_env()
     env = make_environment(library, limits)
-    directives = Directives(context, builders, styles)
+    directives = Directives(context, builders, styles,
+                            count_block=lambda chars: env.guard.count_block(chars))
     env.globals.update(directives.functions())
     env.start(limits)
     try:
@@ -188,6 +204,8 @@ def render(library: Library, context: TemplateContext, builders: Mapping[str, Ta
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(f"樣板語法錯誤：{exc.message}", f"template syntax error: {exc.message}",
                               exc.filename or exc.name or library.entry, exc.lineno) from exc
+    except RefusedTemplate as exc:
+        raise _located(exc, library, exc.reason.zh, exc.reason.en) from exc
     except TemplateTooLarge as exc:
         raise _located(exc, library, f"樣板檔案過大：{exc.message}",
                        f"template file too large: {exc.message}") from exc

@@ -57,7 +57,8 @@ class RuleSet:
         """Return the numeric threshold `name` (from `thresholds:` or `formulas:`)."""
         for section in ("thresholds", "formulas"):
             value = self.data.get(section, {}).get(name)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
+            # YAML gives int or float; a tiip.toml override arrives as an exact Decimal
+            if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
                 return Decimal(str(value))
         raise RulesetError(f"rule set {self.year} has no number {name!r}")
 
