@@ -14,7 +14,7 @@ from tiip_writer.render import build_document
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
-FONTS_CONF = ROOT / "tools" / "fonts.conf"
+FONTS_CONF = ROOT / "tiip_writer" / "layout" / "fonts.conf"
 
 
 def build_sample(path: Path, **options: object) -> bytes:
