@@ -1,6 +1,8 @@
 """`tiip build FILE`: check, then write the Word proposal; exit 0 built, 1 findings, 2 bad input.
 
 Several files or a folder are built as a batch (cli/build_many.py), each file by build_one.
+`-o x.pdf` or `--pdf` also writes the PDF, laid out by LibreOffice (cli/build_pages.py), which
+also puts the page numbers into the .docx's table of contents.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from pathlib import Path
 import click
 
 from tiip_writer.batch import JobResult, is_batch
+from tiip_writer.cli.build_pages import lay_out, page_numbers_enabled
 from tiip_writer.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -52,8 +55,15 @@ def _say(key: str, lang: str, **values: object) -> str:
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="輸出的 Word 檔（預設：與 YAML 同資料夾、同檔名的 .docx）；多個檔案或資料夾時為輸出"
-                   "資料夾。Output .docx; a folder when building several files or a folder.")
+              help="輸出的 Word 檔（預設：與 YAML 同資料夾、同檔名的 .docx）；副檔名為 .pdf 時產生 PDF，"
+                   "並在旁邊留下同名 .docx；多個檔案或資料夾時為輸出資料夾。Output .docx (or .pdf: the "
+                   "PDF, with the .docx beside it); a folder when building several files or a folder.")
+@click.option("--pdf", "with_pdf", is_flag=True,
+              help="另產生 PDF（與 .docx 同名，經 LibreOffice 排版，目錄含頁碼）。Also write the PDF "
+                   "beside the .docx (laid out by LibreOffice).")
+@click.option("--page-numbers/--no-page-numbers", default=True, show_default=True,
+              help="以 LibreOffice 排版，把頁碼填入 .docx 的目錄（較慢；亦可設 TIIP_PAGE_NUMBERS=off "
+                   "關閉）。Lay the .docx out with LibreOffice to fill the TOC's page numbers.")
 @click.option("--template", default=None, metavar="NAME|DIR",
               help="樣板庫：內建的 official 或樣板庫資料夾。Template library name or folder.")
 @click.option("--markdown", "markdown_path", type=click.Path(path_type=Path),
@@ -66,10 +76,10 @@ def _say(key: str, lang: str, **values: object) -> str:
 @render_limit_options
 @max_bytes_option
 @lang_option
-def build(files: tuple[Path, ...], output: Path | None, template: str | None,
-          markdown_path: Path | None, draft: bool, jobs: int, render_timeout: float | None,
-          render_max_chars: int | None, lang: str) -> None:
-    """檢核計畫書 FILES（YAML 檔或資料夾），無錯誤時產生 Word 計畫書（.docx）。"""
+def build(files: tuple[Path, ...], output: Path | None, with_pdf: bool, page_numbers: bool,
+          template: str | None, markdown_path: Path | None, draft: bool, jobs: int,
+          render_timeout: float | None, render_max_chars: int | None, lang: str) -> None:
+    """檢核計畫書 FILES（YAML 檔或資料夾），無錯誤時產生 Word 計畫書（.docx），可另產生 PDF。"""
     try:
         library = load_library(template)  # unusable: bad usage, said once, before any file
     except LibraryError as error:
@@ -81,12 +91,16 @@ def build(files: tuple[Path, ...], output: Path | None, template: str | None,
         from tiip_writer.cli.build_many import build_many
 
         raise SystemExit(build_many(files, output, template, markdown_path, draft, jobs, limits,
-                                    lang))
+                                    lang, with_pdf, page_numbers))
     file = files[0]
     target = output or file.with_suffix(".docx")
     if target.is_dir():  # `-o out/` for one file: inside that folder
         target = target / file.with_suffix(".docx").name
-    result = build_one(file, target, library, markdown_path, draft, False, limits, lang)
+    pdf_target = target.with_suffix(".pdf") if with_pdf else None
+    if target.suffix.lower() == ".pdf":  # `-o x.pdf`: the PDF there, the .docx beside it
+        pdf_target, target = target, target.with_suffix(".docx")
+    result = build_one(file, target, library, markdown_path, draft, False, limits, lang,
+                       pdf_target, page_numbers)
     for line in result.err:
         echo_err(line)
     raise SystemExit(result.exit_code)
@@ -94,13 +108,15 @@ def build(files: tuple[Path, ...], output: Path | None, template: str | None,
 
 def build_one(file: Path, target: Path, template: str | Library | None,
               markdown_path: Path | None, draft: bool, make_folders: bool,
-              limits: tuple[float | None, int | None], lang: str) -> JobResult:
+              limits: tuple[float | None, int | None], lang: str,
+              pdf_target: Path | None = None, page_numbers: bool = True) -> JobResult:
     """Check `file` and write its Word proposal to `target`; return what to say and the code.
 
     A batch job (see tiip_writer.batch): it runs in a worker process with `-j`, so it returns
     its messages instead of printing them. `make_folders` creates the target's folder;
     `limits` are the render time and output-size limits (None: the defaults). `template` is a
-    library already loaded, or its name or folder (a worker loads it itself).
+    library already loaded, or its name or folder (a worker loads it itself). `pdf_target`
+    also writes the PDF; `page_numbers` lays a .docx out to fill its TOC's page numbers.
     """
     lines: list[str] = []
 
@@ -115,7 +131,7 @@ def build_one(file: Path, target: Path, template: str | Library | None,
     except InputError as error:
         lines.append(format_input_error(error, lang))
         return JobResult(EXIT_INPUT, err=tuple(lines), reason=error.message.get(lang))
-    for path in (target, markdown_path):
+    for path in (target, markdown_path, pdf_target):
         refused = output_problem(path, [file]) if path is not None else None
         if refused is not None:
             return done(EXIT_INPUT, "refused-output", reason=refused.get(lang))
@@ -138,9 +154,24 @@ def build_one(file: Path, target: Path, template: str | Library | None,
         lines.append(_say("markdown", lang, path=markdown_path))
     if built.docx is None:
         return done(EXIT_FINDINGS, "build-failed")
-    failure = _write(target, built.docx, make_folders, lang)
+    docx, pdf, layout_failed = built.docx, None, False
+    if pdf_target is not None or (page_numbers and page_numbers_enabled()):
+        laid = lay_out(docx, result.proposal.submission_date, pdf_target is not None, lang)
+        docx, pdf, layout_failed = laid.docx, laid.pdf, laid.failed
+        lines.extend(laid.notices)
+    failure = _write(target, docx, make_folders, lang)
     if failure:
         return done(EXIT_INPUT, "write-failed", **failure)
+    if pdf_target is not None:
+        if layout_failed or pdf is None:  # the .docx is written all the same
+            reason = lines[-1]
+            lines.append(_say("written", lang, path=target))
+            return JobResult(EXIT_INPUT, err=tuple(lines), reason=reason)
+        failure = _write(pdf_target, pdf, make_folders, lang)
+        if failure:
+            return done(EXIT_INPUT, "write-failed", **failure)
+        lines.append(_say("written", lang, path=target))
+        target = pdf_target
     if draft and errors:
         return done(EXIT_CLEAN, "written-draft", path=target, count=errors)
     return done(EXIT_CLEAN, "written", path=target)

@@ -12,8 +12,6 @@ import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from pypdf import PdfReader
-
 
 @dataclass(frozen=True)
 class PageMap:
@@ -29,6 +27,8 @@ class PageMap:
 
 def measure(pdf: bytes, bookmarks: Iterable[str]) -> PageMap:
     """Return the page of each of `bookmarks` found in `pdf` (a missing one is left out)."""
+    from pypdf import PdfReader  # only a build that lays out pages pays for importing it
+
     reader = PdfReader(io.BytesIO(pdf))
     found: dict[str, int] = {}
     for key, destination in reader.named_destinations.items():

@@ -13,7 +13,7 @@ import re
 
 _CREATION = re.compile(rb"/CreationDate\(D:(\d{14})")
 _CHECKSUM = re.compile(rb"/DocChecksum /([0-9A-F]{32})")
-_ID = re.compile(rb"/ID \[ ?<([0-9A-F]{32})> ?<([0-9A-F]{32})> ?\]")
+_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-F]{32})>\s*<([0-9A-F]{32})>\s*\]")
 
 
 def repeatable_pdf(pdf: bytes, day: dt.date) -> bytes:
