@@ -16,10 +16,10 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(1, str(BENCH.parent))
 
-from same_content import same_content_markdown  # noqa: E402
-from scale import scaled_text  # noqa: E402
+from same_content import same_content_markdown
+from scale import scaled_text
 
-from tiip_writer.pipeline import check_file  # noqa: E402
+from tiip_writer.checking.pipeline import check_file
 
 
 def prepare(sample: Path, scale: int, folder: Path) -> dict[str, object]:

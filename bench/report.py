@@ -8,7 +8,7 @@ from pathlib import Path
 
 from measure import Timing
 
-from tiip_writer.fileio import write_atomic
+from tiip_writer.foundation.fileio import write_atomic
 
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 
@@ -61,8 +61,8 @@ def render_table(rows: list[Row]) -> str:
                  _time(row.check, base and base.check), _time(row.build, base and base.build),
                  _time(pandoc, base and base.pandoc), _ratio(row.build, pandoc)]
         if served:
-            cells += [f"{_time(own_check, base and base.own_process('check'))} / "
-                      f"{_time(own_build, base and base.own_process('build'))}",
+            cells += [(f"{_time(own_check, base and base.own_process('check'))} / "
+                      f"{_time(own_build, base and base.own_process('build'))}"),
                       _ratio(own_build, pandoc)]
         cells.append(" / ".join(f"{t.peak_mb:.0f}" if t else "—"
                                 for t in (own_check, own_build, pandoc)))

@@ -33,7 +33,7 @@ ROOT = BENCH.parent
 sys.path.insert(1, str(ROOT))  # a checkout runs without installing (its dependencies must be)
 
 # Only light modules here: the proposals are prepared in a child process (see prepare.py).
-from measure import (  # noqa: E402
+from measure import (
     Command,
     ProcessFailed,
     child_environment,
@@ -41,7 +41,7 @@ from measure import (  # noqa: E402
     measure,
     pandoc_version,
 )
-from report import Row, check_targets, render_table, write_docs  # noqa: E402
+from report import Row, check_targets, render_table, write_docs
 
 DOCS = ROOT / "docs" / "performance.md"
 REFERENCE = ROOT / "templates" / "official" / "reference.docx"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tiip_writer.pipeline import check_file
+from tiip_writer.checking.pipeline import check_file
 from tiip_writer.render.blocks import Block, Cell, Para, Table
 from tiip_writer.render.context import build_context
 from tiip_writer.render.library import load_library

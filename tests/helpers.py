@@ -9,9 +9,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from tiip_writer.checking.pipeline import CheckResult, check_file
 from tiip_writer.cli.main import cli
-from tiip_writer.diagnostics import Diagnostic
-from tiip_writer.pipeline import CheckResult, check_file
+from tiip_writer.foundation.diagnostics import Diagnostic
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))

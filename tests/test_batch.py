@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import BASE_SAMPLE, ROOT, SAMPLES, replace_once, run_tiip, sample_text
-from tiip_writer import batch
-from tiip_writer.progress import Progress
+from tiip_writer.cli import batch
+from tiip_writer.cli.progress import Progress
 
 
 def _folder(tmp_path: Path, *extra: tuple[str, str]) -> Path:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from tests.helpers import Checker, edit, sample_text
 
+from tests.helpers import Checker, edit, sample_text
 from tiip_writer.budget import Amounts, BudgetReport, Table
 
 

@@ -38,7 +38,7 @@ def test_missing_required_field_points_at_the_mapping_that_lacks_it(write_varian
 
 def test_wrong_type_names_the_field_and_both_types(write_variant):
     text = replace_once(sample_text(), "employees: 286", "employees: 很多")
-    code, found, _ = check_variant(write_variant, text)
+    _code, found, _ = check_variant(write_variant, text)
     finding = only(found)
     assert (int(finding["line"]), int(finding["col"])) == locate(text, "很多")
     assert finding["rule"] == "schema.type"
@@ -47,7 +47,7 @@ def test_wrong_type_names_the_field_and_both_types(write_variant):
 
 def test_bad_enum_suggests_the_closest_allowed_value(write_variant):
     text = replace_once(sample_text(), "plan_type: 產業高值", "plan_type: 產業高質")
-    code, found, out = check_variant(write_variant, text)
+    _code, found, out = check_variant(write_variant, text)
     finding = only(found)
     assert (int(finding["line"]), int(finding["col"])) == locate(text, "產業高質")
     assert finding["rule"] == "schema.enum"
@@ -57,7 +57,7 @@ def test_bad_enum_suggests_the_closest_allowed_value(write_variant):
 
 def test_unknown_key_points_at_the_key_and_suggests_a_spelling(write_variant):
     text = replace_once(sample_text(), "  email: yichun.chen", "  e-mail: yichun.chen")
-    code, found, out = check_variant(write_variant, text)
+    _code, found, out = check_variant(write_variant, text)
     # the misspelt key is unknown, and the real one is therefore missing
     rules = {f["rule"]: f for f in found}
     assert set(rules) == {"schema.unknown-key", "schema.required"}
@@ -69,7 +69,7 @@ def test_unknown_key_points_at_the_key_and_suggests_a_spelling(write_variant):
 
 def test_impossible_date_is_reported_with_the_expected_form(write_variant):
     text = replace_once(sample_text(), "founded: 1992-04-15", "founded: 1992-04-31")
-    code, found, out = check_variant(write_variant, text)
+    _code, found, out = check_variant(write_variant, text)
     finding = only(found)
     assert (int(finding["line"]), int(finding["col"])) == locate(text, "1992-04-31")
     assert finding["rule"] == "schema.date"
@@ -80,7 +80,7 @@ def test_impossible_date_is_reported_with_the_expected_form(write_variant):
 def test_duplicate_key_names_the_first_occurrence(write_variant):
     text = replace_once(sample_text(), "submission_date: 2016-05-16\n",
                         "submission_date: 2016-05-16\ntitle: 另一個名稱\n")
-    code, found, out = check_variant(write_variant, text)
+    _code, found, _out = check_variant(write_variant, text)
     finding = only(found)
     assert (int(finding["line"]), int(finding["col"])) == locate(text, "title: 另一個名稱")
     first_line, _ = locate(text, "title: 高精度")
@@ -90,7 +90,7 @@ def test_duplicate_key_names_the_first_occurrence(write_variant):
 
 def test_unquoted_leading_zero_number_asks_for_quotes(write_variant):
     text = replace_once(sample_text(), 'tax_id: "17784483"', "tax_id: 01784483")
-    code, found, out = check_variant(write_variant, text)
+    _code, found, out = check_variant(write_variant, text)
     finding = only(found)
     assert (int(finding["line"]), int(finding["col"])) == locate(text, "01784483")
     assert finding["rule"] == "yaml.leading-zero"
@@ -100,7 +100,7 @@ def test_unquoted_leading_zero_number_asks_for_quotes(write_variant):
 
 def test_unquoted_yes_where_text_is_meant(write_variant):
     text = replace_once(sample_text(), "representative: 劉國鈞", "representative: yes")
-    code, found, out = check_variant(write_variant, text)
+    _code, found, _out = check_variant(write_variant, text)
     finding = only(found)
     assert (int(finding["line"]), int(finding["col"])) == locate(text, "yes")
     assert finding["rule"] == "yaml.unquoted"
@@ -109,7 +109,7 @@ def test_unquoted_yes_where_text_is_meant(write_variant):
 
 def test_unquoted_date_where_text_is_meant(write_variant):
     text = replace_once(sample_text(), "  name: 陳怡君\n  title: 研發處經理\n  phone", "  name: 2016-05-01\n  title: 研發處經理\n  phone")
-    code, found, _ = check_variant(write_variant, text)
+    _code, found, _ = check_variant(write_variant, text)
     finding = only(found)
     assert finding["rule"] == "yaml.unquoted"
     assert finding["msg"] == "「2016-05-01」沒有加引號，YAML 把它讀成日期，但「姓名」需要文字。"
@@ -130,6 +130,6 @@ def test_every_error_is_reported_not_only_the_first(write_variant):
 
 def test_english_messages_with_lang_en(write_variant):
     text = replace_once(sample_text(), "employees: 286", "employees: 很多")
-    code, found, out = check_variant(write_variant, text, "--lang", "en")
+    _code, found, _out = check_variant(write_variant, text, "--lang", "en")
     finding = only(found)
     assert finding["msg"] == "'員工人數' must be a whole number, not text."

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+
 from tests.helpers import SAMPLE, SUBSIDY_RATE, edit, sample_text, with_partner, with_unit
 from tests.test_ruleset import ADDED, CATALOGUE, SECTIONS
-
 from tiip_writer.cli.main import cli
 
 

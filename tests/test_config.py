@@ -7,8 +7,8 @@ import pytest
 
 from tests.helpers import run_tiip
 from tests.variants import check, edit, only, sample
-from tiip_writer.config import Config, find_config, load_config
-from tiip_writer.diagnostics import InputError
+from tiip_writer.checking.config import Config, find_config, load_config
+from tiip_writer.foundation.diagnostics import InputError
 
 ANONYMOUS = ("name: 日本 Okuma", "name: A公司")
 

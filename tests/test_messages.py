@@ -15,7 +15,6 @@ from tests.helpers import (
     with_second_company,
     with_unit,
 )
-
 from tiip_writer.rules import all_rules
 
 Make = Callable[[str], str]
@@ -69,18 +68,18 @@ FAILING: list[Make] = [
     swap("    effort: {B1: 8, B2: 4}", "    effort: {B1: 10, B2: 2}"),
     # writing.*, review.*, text.*
     swap("source: 台灣區工具機暨零組件工業同業公會（TMBA）", "source: 本公司推估"),
-    lambda t: re.sub(r"^  figures:\n.*?(?=^technology:)", "  figures: []\n", t, flags=re.S | re.M),
+    lambda t: re.sub(r"^  figures:\n.*?(?=^technology:)", "  figures: []\n", t, flags=re.DOTALL | re.MULTILINE),
     lambda t: re.sub(r"^  advantage: \|\n.*?(?=^  method:)", "  advantage: 無\n", t,
-                     flags=re.S | re.M),
+                     flags=re.DOTALL | re.MULTILINE),
     swap("name: 日本 Okuma", "name: A公司"),
-    lambda t: re.sub(r"^  price: 整機定價.*?\n", "  price: 無\n", t, flags=re.M),
-    lambda t: re.sub(r"^    industry: 帶動國內.*?\n", "    industry: 無\n", t, flags=re.M),
+    lambda t: re.sub(r"^  price: 整機定價.*?\n", "  price: 無\n", t, flags=re.MULTILINE),
+    lambda t: re.sub(r"^    industry: 帶動國內.*?\n", "    industry: 無\n", t, flags=re.MULTILINE),
     swap("market_share: 全球五軸機約 9%", "market_share: N/A"),
     swap("title: 高精度五軸加工機智慧熱變位補償系統開發計畫", "title: " + "高精度五軸加工機" * 8),
     swap("title: 高精度", "title: ○○○高精度"),
     swap("  agency: 經濟部工業局\n", "  agency: 經濟部產業發展署\n"),
     swap("segment: 航太結構件、骨科植入物等高精度零件加工", "segment: 無"),
-    lambda t: re.sub(r"^  plan: 預計申請發明專利.*?\n", "  plan: 無\n", t, flags=re.M),
+    lambda t: re.sub(r"^  plan: 預計申請發明專利.*?\n", "  plan: 無\n", t, flags=re.MULTILINE),
     lambda t: edit(t, ("  kind: 系統\n", "  kind: 服務\n"),
                    ("供既有 1,200 台 HV 系列客戶加購", "供既有 1,200 台 HV 系列加購")),
     swap("after: {unit_price: 9800, gross_margin: 31, annual_volume: 260",

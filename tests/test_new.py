@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import run_tiip
-from tiip_writer.scaffold import PLAN_TYPES
+from tiip_writer.source.scaffold import PLAN_TYPES
 
 
 @pytest.mark.parametrize("plan", PLAN_TYPES)

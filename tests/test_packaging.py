@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from tests.helpers import ROOT
-from tiip_writer import resources
+from tiip_writer.foundation import resources
 
 
 def test_built_wheel_contains_templates_schemas_and_rulesets(tmp_path):

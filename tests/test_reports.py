@@ -104,9 +104,9 @@ def test_github_annotations(tmp_path):
     line, column = locate(text, "A公司")
     file = str(path).replace(":", "%3A").replace(",", "%2C")
     assert result.stdout.splitlines() == [
-        f"::warning file={file},line={line},col={column},title=writing.competitors::"
+        (f"::warning file={file},line={line},col={column},title=writing.competitors::"
         "競爭者「A公司」沒有寫出具體名稱%0A提示：寫出競爭廠商的實際名稱（與產品型號），例如「日本 Okuma」，"
-        "審查委員才能判斷比較是否合理%0A依據：計畫書撰寫技巧（競爭分析）%0A說明：docs/rule-reference.md#writing.competitors"]
+        "審查委員才能判斷比較是否合理%0A依據：計畫書撰寫技巧（競爭分析）%0A說明：docs/rule-reference.md#writing.competitors")]
     missing = run_tiip("check", "--format", "github", str(tmp_path / "none.yaml"))
     assert missing.stdout.startswith(f"::error file={tmp_path / 'none.yaml'},title=io::找不到檔案。")
 

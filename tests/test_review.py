@@ -6,9 +6,9 @@ import json
 
 from tests.helpers import ROOT, SAMPLES, run_tiip
 from tests.variants import EMERGING, HIGH_VALUE, edit, locate, sample
-from tiip_writer.config import Config
-from tiip_writer.pipeline import check_file
-from tiip_writer.review import review_checklist
+from tiip_writer.checking.config import Config
+from tiip_writer.checking.pipeline import check_file
+from tiip_writer.checking.review import review_checklist
 
 
 def test_checklist_of_the_high_value_sample():

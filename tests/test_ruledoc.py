@@ -4,7 +4,7 @@ must be what the generator writes, every rule has its documentation, tiip rules 
 from __future__ import annotations
 
 from tests.helpers import ROOT, run_tiip
-from tiip_writer.ruledoc import markdown
+from tiip_writer.report.ruledoc import markdown
 from tiip_writer.rules import all_rules, rule_modules
 from tiip_writer.ruleset import known_years, load_ruleset
 

@@ -16,7 +16,7 @@ import yaml
 from tests.helpers import ROOT, run_tiip
 
 sys.path.insert(0, str(ROOT / "bench"))
-from scale import scale  # noqa: E402
+from scale import scale
 
 LARGEST = max((ROOT / "samples").glob("*.yaml"), key=lambda p: p.stat().st_size)
 

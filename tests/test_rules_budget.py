@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+
 from tests.helpers import (
     SUBSIDY_RATE,
     Checker,
@@ -23,7 +24,6 @@ from tests.helpers import (
     with_partner,
     with_unit,
 )
-
 from tiip_writer.rules import Context, all_rules, locate
 from tiip_writer.rules.budget_mid_size_bonus import bonus_cap
 

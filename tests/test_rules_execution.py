@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from tests.helpers import Checker, at, one, only, position, sample_text, with_partner
 
-from tiip_writer.pipeline import check_file
+from tests.helpers import Checker, at, one, only, position, sample_text, with_partner
+from tiip_writer.checking.pipeline import check_file
 
 P02_LINE = "{person: P02, monthly_salary: 80, person_months: 12}"
 

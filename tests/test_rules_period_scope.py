@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from tests.helpers import Checker, at, edit, one, only, position, sample_text
 
+from tests.helpers import Checker, at, edit, one, only, position, sample_text
 from tiip_writer.rules import Context, all_rules
 
 FIELD_TRIAL = ("plan_specific:\n", ("plan_specific:\n  field_trial:\n    site: 臺中精密機械園區\n"

@@ -188,8 +188,8 @@ def test_emerging_without_pull_on_related_development(tmp_path):
 
 def test_emerging_field_trial_without_site_commitment(tmp_path):
     text = edit(sample(EMERGING),
-                ("    agreement: 已與 2 處長照機構簽署場域合作意向書（見附件），居家使用者由陽明大學依 IRB "
-                 "核准之流程招募。\n", ""),
+                (("    agreement: 已與 2 處長照機構簽署場域合作意向書（見附件），居家使用者由陽明大學依 IRB "
+                 "核准之流程招募。\n"), ""),
                 ("  - {title: 臺中市私立康和老人長期照顧中心場域合作意向書, kind: 場域合作意向書}\n", ""),
                 ("  - {title: 臺北市私立福安日間照顧中心場域合作意向書, kind: 場域合作意向書}\n", ""))
     d = one(check(tmp_path, text), "review.emerging.field-trial")

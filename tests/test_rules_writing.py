@@ -9,7 +9,7 @@ import pytest
 
 from tests.helpers import SAMPLES, run_tiip
 from tests.variants import HIGH_VALUE, at, check, edit, edit_re, locate, one, only, sample
-from tiip_writer.config import Config
+from tiip_writer.checking.config import Config
 from tiip_writer.rules import Context, all_rules
 
 WRITING = sorted(r for r in all_rules() if r.startswith("writing."))
@@ -24,8 +24,8 @@ def test_samples_pass_every_writing_rule(tmp_path, name):
 # --- writing.market-source ---------------------------------------------------------------
 
 def test_market_figure_without_source(tmp_path):
-    text = edit(sample(), ("      source: Gardner Research《World Machine Tool Output & Consumption"
-                           " Survey》\n      as_of: 2016-02\n", ""))
+    text = edit(sample(), (("      source: Gardner Research《World Machine Tool Output & Consumption"
+                           " Survey》\n      as_of: 2016-02\n"), ""))
     d = one(check(tmp_path, text), "writing.market-source")
     assert at(d) == locate(text, "label: 全球工具機消費值")
     assert d.message.zh == "市場數據「全球工具機消費值」沒有註明資料來源"
@@ -49,8 +49,8 @@ def test_market_figure_without_date(tmp_path):
 
 def test_market_figure_in_prose_needs_a_source_in_its_sentence(tmp_path):
     text = edit(sample(), ("    多仰賴控制器廠的通用補償參數，效果有限。\n",
-                           "    多仰賴控制器廠的通用補償參數，效果有限。國內五軸機市場約 45 億元，年成長 8%。\n"
-                           "    亞洲市場規模 120 億美元（資料來源：IEK）。全球消費值 788 億美元。\n"))
+                           ("    多仰賴控制器廠的通用補償參數，效果有限。國內五軸機市場約 45 億元，年成長 8%。\n"
+                           "    亞洲市場規模 120 億美元（資料來源：IEK）。全球消費值 788 億美元。\n")))
     found = only(check(tmp_path, text), "writing.market-source")
     assert [at(d) for d in found] == [locate(text, "45 億元")]
     assert found[0].message.zh == "「market.narrative」中的市場數字「45 億元」沒有註明來源"

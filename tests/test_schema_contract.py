@@ -32,7 +32,7 @@ def test_every_field_has_a_chinese_title_and_description():
 def _model_for(annotation):
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, __import__("types").UnionType):
-        return _model_for([a for a in typing.get_args(annotation) if a is not type(None)][0])
+        return _model_for(next(a for a in typing.get_args(annotation) if a is not type(None)))
     if origin in (tuple, dict):
         return _model_for(typing.get_args(annotation)[-2 if origin is tuple else 1])
     return annotation if dataclasses.is_dataclass(annotation) else None

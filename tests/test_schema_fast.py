@@ -121,7 +121,7 @@ def test_an_unknown_keyword_leaves_the_verdict_to_jsonschema() -> None:
 
 
 def test_building_with_the_official_library_does_not_import_jsonschema(tmp_path) -> None:
-    code = ("import sys; from pathlib import Path; from tiip_writer.pipeline import check_file; "
+    code = ("import sys; from pathlib import Path; from tiip_writer.checking.pipeline import check_file; "
             "from tiip_writer.render import build_document; "
             f"b = build_document(check_file(Path({str(SAMPLES[0])!r}))); "
             "print(b.docx is not None, 'jsonschema' in sys.modules)")
@@ -130,7 +130,7 @@ def test_building_with_the_official_library_does_not_import_jsonschema(tmp_path)
 
 
 def test_checking_a_valid_proposal_does_not_import_jsonschema() -> None:
-    code = ("import sys; from pathlib import Path; from tiip_writer.pipeline import check_file; "
+    code = ("import sys; from pathlib import Path; from tiip_writer.checking.pipeline import check_file; "
             f"r = check_file(Path({str(SAMPLES[0])!r})); "
             "print(r.proposal is not None, 'jsonschema' in sys.modules)")
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import locate, replace_once, run_tiip, sample_text
-from tiip_writer.diagnostics import InputError
+from tiip_writer.foundation.diagnostics import InputError
 from tiip_writer.source import load_source, load_text
 
 

@@ -39,8 +39,8 @@ def test_comment_above_skips_blank_lines_but_not_content(tmp_path):
     # blank lines are skipped: the comment covers the next content line
     assert len(only(result, "writing.competitors")) == 0
     text = edit(sample(), ("      product: MU-5000V（Thermo-Friendly Concept）\n",
-                           "      product: MU-5000V（Thermo-Friendly Concept）\n"
-                           "      # tiip: ignore[writing.competitors] 放錯位置\n"),
+                           ("      product: MU-5000V（Thermo-Friendly Concept）\n"
+                           "      # tiip: ignore[writing.competitors] 放錯位置\n")),
                 ("    - name: 日本 Okuma\n", "    - name: A公司\n"))
     result = check(tmp_path, text)
     assert len(only(result, "writing.competitors")) == 1
@@ -84,7 +84,7 @@ def test_text_inside_a_string_is_not_a_comment(tmp_path):
 
 
 def test_suppression_levels_follow_tiip_toml(tmp_path):
-    from tiip_writer.config import Config
+    from tiip_writer.checking.config import Config
 
     text = anonymous("  # tiip: ignore[writing.competitors]")
     result = check(tmp_path, text, Config(rules={"suppression.missing-reason": "off"}))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tiip_writer.yamldata import load_yaml_file
+from tiip_writer.foundation.yamldata import load_yaml_file
 
 
 def test_a_data_file_is_read_again_when_it_changes_and_each_caller_gets_its_own_copy(

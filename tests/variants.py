@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 from tests.helpers import ROOT, at, edit, locate, one, only  # noqa: F401 - shared helpers
-from tiip_writer.config import Config
-from tiip_writer.pipeline import CheckResult, check_file
+from tiip_writer.checking.config import Config
+from tiip_writer.checking.pipeline import CheckResult, check_file
 
 HIGH_VALUE = "high-value-thermal-compensation.yaml"
 SYSTEM = "system-solution-institute.yaml"
@@ -27,8 +27,8 @@ def sample(name: str = HIGH_VALUE) -> str:
 
 def edit_re(text: str, pattern: str, new: str) -> str:
     """Return `text` with the one match of regular expression `pattern` replaced by `new`."""
-    assert len(re.findall(pattern, text, flags=re.S | re.M)) == 1, pattern
-    return re.sub(pattern, lambda _m: new, text, flags=re.S | re.M)
+    assert len(re.findall(pattern, text, flags=re.DOTALL | re.MULTILINE)) == 1, pattern
+    return re.sub(pattern, lambda _m: new, text, flags=re.DOTALL | re.MULTILINE)
 
 
 def check(folder: Path, text: str, config: Config | None = None) -> CheckResult:

@@ -15,10 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-import make_reference_docx as official  # noqa: E402
+import make_reference_docx as official
 
-from tiip_writer.fileio import write_atomic  # noqa: E402
-from tiip_writer.render.save import zip_bytes  # noqa: E402
+from tiip_writer.foundation.fileio import write_atomic
+from tiip_writer.render.save import zip_bytes
 
 OUTPUT = ROOT / "examples" / "templates" / "consultant-demo" / "reference.docx"
 HEADING_FONT = "微軟正黑體"

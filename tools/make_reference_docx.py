@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tiip_writer.fileio import write_atomic  # noqa: E402
-from tiip_writer.render.save import zip_bytes  # noqa: E402
+from tiip_writer.foundation.fileio import write_atomic
+from tiip_writer.render.save import zip_bytes
 
 OUTPUT = ROOT / "templates" / "official" / "reference.docx"
 

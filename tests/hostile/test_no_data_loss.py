@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tiip_writer import fileio
-from tiip_writer.fileio import write_atomic
+from tiip_writer.foundation import fileio
+from tiip_writer.foundation.fileio import write_atomic
 
 
 def test_an_interrupt_during_the_write_keeps_the_old_file(tmp_path: Path,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import SAMPLE, run_tiip
-from tiip_writer.resources import data_dir
+from tiip_writer.foundation.resources import data_dir
 
 
 @pytest.fixture

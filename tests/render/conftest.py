@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tiip_writer.pipeline import check_file
+from tiip_writer.checking.pipeline import check_file
 from tiip_writer.render import build_document
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.render.conftest import SAMPLES, needs_soffice
-from tiip_writer.pipeline import check_file
+from tiip_writer.checking.pipeline import check_file
 from tiip_writer.render.formatting import money
 
 CHAPTERS = ("計畫書摘要表", "壹、公司概況", "貳、計畫內容與實施方法", "參、風險評估與因應對策",

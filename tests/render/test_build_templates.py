@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.render.conftest import ROOT
-from tiip_writer.pipeline import check_file
+from tiip_writer.checking.pipeline import check_file
 from tiip_writer.render import build_document
 from tiip_writer.render.markdown_docx import markdown_parser
 from tiip_writer.render.markdown_text import escape_inline, join_lines, prose_block

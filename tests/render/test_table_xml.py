@@ -47,7 +47,7 @@ def test_a_built_document_holds_every_table_and_no_placeholder() -> None:
 
     import docx
 
-    from tiip_writer.pipeline import check_file
+    from tiip_writer.checking.pipeline import check_file
     from tiip_writer.render import build_document
     from tiip_writer.render.blocks import Table as TableBlock
     from tiip_writer.render.context import build_context

@@ -10,7 +10,7 @@ import docx
 from docx.oxml.ns import qn
 
 from tests.helpers import ROOT
-from tiip_writer.pipeline import check_file
+from tiip_writer.checking.pipeline import check_file
 from tiip_writer.render import BuildOutput, build_document
 
 OFFICIAL = ROOT / "templates" / "official"

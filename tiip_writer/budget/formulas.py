@@ -8,6 +8,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from tiip_writer.foundation.numbers import fmt_num
 from tiip_writer.model.proposal import (
     ConsumableLine,
     ExistingEquipmentLine,
@@ -17,7 +18,6 @@ from tiip_writer.model.proposal import (
     PersonnelLine,
     TravelLine,
 )
-from tiip_writer.numbers import fmt_num
 from tiip_writer.ruleset import RuleSet
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import click
 
 from tiip_writer.budget import BudgetReport, Table
-from tiip_writer.budget_json import budget_json
 from tiip_writer.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -22,8 +21,9 @@ from tiip_writer.cli.common import (
     lang_option,
 )
 from tiip_writer.cli.textable import render
-from tiip_writer.diagnostics import Text
-from tiip_writer.numbers import fmt_num, fmt_pct
+from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.numbers import fmt_num, fmt_pct
+from tiip_writer.report.budget_json import budget_json
 from tiip_writer.rules import Context, Measure, measures
 from tiip_writer.ruleset import RuleEntry
 

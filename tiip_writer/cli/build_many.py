@@ -14,11 +14,11 @@ from pathlib import Path
 
 import click
 
-from tiip_writer.batch import Input, JobResult, cpu_jobs, expand, run
-from tiip_writer.cli.build import build_one
+from tiip_writer.cli.batch import Input, JobResult, cpu_jobs, expand, run
+from tiip_writer.cli.build_job import build_one
 from tiip_writer.cli.common import EXIT_CLEAN, EXIT_INPUT, echo_err
-from tiip_writer.diagnostics import Text
-from tiip_writer.progress import Progress
+from tiip_writer.cli.progress import Progress
+from tiip_writer.foundation.diagnostics import Text
 
 MESSAGES = {
     "not-a-folder": Text("多個檔案或資料夾時，-o 必須是資料夾：{path} 是檔案",

@@ -12,7 +12,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.layout.office import Office, OfficeError
 from tiip_writer.layout.paginate import MAX_LAYOUTS, paginate
 
@@ -37,7 +37,6 @@ class LaidOut:
     docx: bytes
     pdf: bytes | None
     notices: tuple[str, ...] = ()
-    failed: bool = False  # a PDF was wanted and could not be made
 
 
 def page_numbers_enabled() -> bool:
@@ -53,8 +52,7 @@ def lay_out(docx: bytes, day: dt.date, want_pdf: bool, lang: str) -> LaidOut:
     except OfficeError as error:
         reason = error.message.get(lang)
         if want_pdf:
-            return LaidOut(docx, None, (MESSAGES["no-pdf"].get(lang).format(reason=reason),),
-                           failed=True)
+            return LaidOut(docx, None, (MESSAGES["no-pdf"].get(lang).format(reason=reason),))
         return LaidOut(docx, None, (MESSAGES["no-numbers"].get(lang).format(
             reason=reason.rstrip("。.")),))
     notices = () if result.stable else (

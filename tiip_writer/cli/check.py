@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
-from tiip_writer.batch import EXIT_INTERNAL, JobResult, cpu_jobs, expand, run
+from tiip_writer.checking.config import Config, load_config
+from tiip_writer.checking.pipeline import CheckResult, check_file
+from tiip_writer.cli.batch import EXIT_INTERNAL, JobResult, cpu_jobs, expand, run
 from tiip_writer.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -18,10 +20,8 @@ from tiip_writer.cli.common import (
     max_bytes_option,
     stdout_is_terminal,
 )
-from tiip_writer.config import Config, load_config
-from tiip_writer.diagnostics import InputError, Severity, Text
-from tiip_writer.pipeline import CheckResult, check_file
-from tiip_writer.progress import Progress
+from tiip_writer.cli.progress import Progress
+from tiip_writer.foundation.diagnostics import InputError, Severity, Text
 from tiip_writer.report import Outcome, Unreadable
 
 FORMATS = ["text", "json", "sarif", "github"]
@@ -130,7 +130,7 @@ def _emit(outcomes: list[Outcome], output: str, exit_code: int, lang: str,
             click.echo(line, err=True)
         return
     if output == "json":
-        from tiip_writer.check_json import check_json, input_error_json, result_json
+        from tiip_writer.report.check_json import check_json, input_error_json, result_json
 
         files = [result_json(o) if isinstance(o, CheckResult) else input_error_json(o.file, o.error)
                  for o in outcomes]

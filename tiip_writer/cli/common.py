@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from tiip_writer.diagnostics import Diagnostic, InputError, Text
+from tiip_writer.foundation.diagnostics import Diagnostic, InputError, Text
 
 if TYPE_CHECKING:
-    from tiip_writer.pipeline import CheckResult
+    from tiip_writer.checking.pipeline import CheckResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -106,7 +106,7 @@ def stdout_is_terminal() -> bool:
 
 def check_or_exit(file: Path, lang: str) -> CheckResult:
     """Return the check result of `file`; print why and exit 2 when it cannot be read."""
-    from tiip_writer.pipeline import check_file
+    from tiip_writer.checking.pipeline import check_file
 
     try:
         return check_file(file, display=str(file))

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from tiip_writer.cli.common import EXIT_INPUT, echo_err, lang_option
-from tiip_writer.fileio import write_atomic
-from tiip_writer.scaffold import PLAN_TYPES, resolve_plan_type
+from tiip_writer.foundation.fileio import write_atomic
+from tiip_writer.source.scaffold import PLAN_TYPES, resolve_plan_type
 
 
 @click.command()
@@ -51,6 +51,6 @@ def new(file: Path, plan: str, partner: str | None, lang: str) -> None:
 
 def render_text(file: Path, plan_type: str, partner: str | None) -> str:
     """Return the scaffold text (separate so tests can render without writing)."""
-    from tiip_writer.scaffold import render_scaffold
+    from tiip_writer.source.scaffold import render_scaffold
 
     return render_scaffold(file, plan_type, partner, dt.date.today())

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from tiip_writer.checking.pipeline import CheckResult
+from tiip_writer.checking.review import ChecklistRow, review_checklist
 from tiip_writer.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -16,9 +18,7 @@ from tiip_writer.cli.common import (
     format_diagnostic,
     lang_option,
 )
-from tiip_writer.diagnostics import Severity, Text
-from tiip_writer.pipeline import CheckResult
-from tiip_writer.review import ChecklistRow, review_checklist
+from tiip_writer.foundation.diagnostics import Severity, Text
 
 VERSION = 1
 HEAD = Text("審查重點自評表：{title}（{plan_type}，民國 {year} 年度）",

@@ -8,9 +8,9 @@ from typing import Any
 
 import click
 
-from tiip_writer import ruledoc
 from tiip_writer.cli.common import EXIT_INPUT, echo_err, lang_option
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.report import ruledoc
 from tiip_writer.rules import Rule, active_rules
 from tiip_writer.ruleset import RuleEntry, RuleSet, known_years, load_ruleset
 

@@ -13,7 +13,7 @@ import time
 import click
 
 from tiip_writer.cli.common import EXIT_INPUT, echo_err, lang_option
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.server import address, client
 
 START_TIMEOUT = 30.0  # s; importing tiip and warming up takes about a second

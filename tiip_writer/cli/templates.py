@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from tiip_writer.cli import templates_archive, templates_check
 from tiip_writer.cli.common import (
     EXIT_FINDINGS,
     EXIT_INPUT,
@@ -16,11 +17,12 @@ from tiip_writer.cli.common import (
     format_diagnostic,
     lang_option,
 )
-from tiip_writer.diagnostics import Text
-from tiip_writer.fileio import write_atomic
+from tiip_writer.cli.templates_common import load_or_exit
+from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.fileio import write_atomic
 from tiip_writer.libraries import discovery
 from tiip_writer.libraries.errors import LibraryError
-from tiip_writer.render.library import Library, load_library
+from tiip_writer.render.library import load_library
 
 MESSAGES = {
     "list-head": Text("名稱\t版本\t標題\t來源", "name\tversion\ttitle\tfrom"),
@@ -49,16 +51,6 @@ MESSAGES = {
 def say(key: str, lang: str, **values: object) -> str:
     """Return the message `key` in `lang`, filled with `values`."""
     return MESSAGES[key].get(lang).format(**values)
-
-
-def load_or_exit(spec: str | Path, lang: str) -> Library:
-    """Return the library `spec` names; print its findings and exit 2 when it cannot be used."""
-    try:
-        return load_library(spec)
-    except LibraryError as error:
-        for diagnostic in error.diagnostics:
-            echo_err(format_diagnostic(diagnostic, lang))
-        raise SystemExit(EXIT_INPUT) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -198,7 +190,6 @@ def _width(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-from tiip_writer.cli import templates_archive, templates_check  # after the group: they import it
 
 templates.add_command(templates_check.lint)
 templates.add_command(templates_check.test)

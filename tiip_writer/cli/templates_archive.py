@@ -14,8 +14,9 @@ from tiip_writer.cli.common import (
     format_diagnostic,
     lang_option,
 )
-from tiip_writer.diagnostics import Severity, Text
-from tiip_writer.fileio import write_atomic
+from tiip_writer.cli.templates_common import library_folder
+from tiip_writer.foundation.diagnostics import Severity, Text
+from tiip_writer.foundation.fileio import write_atomic
 
 MESSAGES = {
     "lint-failed": Text("樣板庫有 {count} 個錯誤，未打包；請先修正（tiip templates lint {folder}）。",
@@ -49,7 +50,6 @@ def _say(key: str, lang: str, **values: object) -> str:
 @lang_option
 def pack(folder: Path, output_dir: Path, lang: str) -> None:
     """檢查後把樣板庫 DIR 打包成 名稱-版本.tiiplib.zip，內含每個檔案的 SHA-256 清單。"""
-    from tiip_writer.cli.templates_check import library_folder
     from tiip_writer.libraries.archive import ArchiveError, library_files, sha256
     from tiip_writer.libraries.archive import pack as pack_library
     from tiip_writer.libraries.lint import lint_library

@@ -15,16 +15,11 @@ from tiip_writer.cli.common import (
     lang_option,
     render_limit_options,
 )
-from tiip_writer.diagnostics import Severity, Text
-from tiip_writer.libraries import discovery
-from tiip_writer.libraries.discovery import is_path_spec
-from tiip_writer.libraries.errors import LibraryError
-from tiip_writer.libraries.manifest import MANIFEST
+from tiip_writer.cli.templates_common import library_folder, load_or_exit
+from tiip_writer.foundation.diagnostics import Severity, Text
 from tiip_writer.render.limits import RenderLimits
 
 MESSAGES = {
-    "not-a-library": Text("{folder} 不是樣板庫資料夾（沒有 {manifest}）",
-                          "{folder} is not a library folder (no {manifest})"),
     "lint-clean": Text("{folder}：沒有發現問題。", "{folder}: no problems found."),
     "lint-summary": Text("{folder}：{errors} 個錯誤、{warnings} 個警告。",
                          "{folder}: {errors} error(s), {warnings} warning(s)."),
@@ -42,21 +37,6 @@ MESSAGES = {
 
 def _say(key: str, lang: str, **values: object) -> str:
     return MESSAGES[key].get(lang).format(**values)
-
-
-def library_folder(spec: Path, lang: str) -> Path:
-    """Return the folder of the library `spec` names (a folder, or a name); exit 2 if none."""
-    if (spec / MANIFEST).is_file():
-        return spec
-    if not is_path_spec(str(spec)):
-        try:
-            return discovery.find(str(spec)).root
-        except LibraryError as error:
-            for diagnostic in error.diagnostics:
-                echo_err(format_diagnostic(diagnostic, lang))
-            raise SystemExit(EXIT_INPUT) from None
-    echo_err(_say("not-a-library", lang, folder=spec, manifest=MANIFEST))
-    raise SystemExit(EXIT_INPUT)
 
 
 @click.command()
@@ -88,7 +68,6 @@ def lint(folder: Path, lang: str) -> None:
 def test(folder: Path, sample_paths: tuple[Path, ...], render_timeout: float | None,
          render_max_chars: int | None, lang: str) -> None:
     """以樣板庫（資料夾或名稱）產生每一份範例計畫書，列出哪些失敗、在哪個樣板的哪一行。"""
-    from tiip_writer.cli.templates import load_or_exit
     from tiip_writer.libraries.sample_test import sample_files, test_library
 
     folder = library_folder(folder, lang)

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 
 if TYPE_CHECKING:
     from typing_extensions import Self

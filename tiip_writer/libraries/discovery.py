@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.resources import data_dir
 from tiip_writer.libraries.errors import LibraryError
 from tiip_writer.libraries.manifest import MANIFEST, manifest_name
-from tiip_writer.resources import data_dir
 
 OFFICIAL = "official"
 ENTRY_POINT_GROUP = "tiip_writer.templates"

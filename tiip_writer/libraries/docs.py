@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 from jinja2 import nodes
 
+from tiip_writer.foundation.resources import data_dir, schema_path
 from tiip_writer.libraries import discovery
 from tiip_writer.libraries.archive import ALLOWED_SUFFIXES, ARCHIVE_MANIFEST, ARCHIVE_SUFFIX
 from tiip_writer.libraries.context_types import Method, context_types, public_members, type_label
@@ -31,7 +32,6 @@ from tiip_writer.render.limits import ENV_MAX_CHARS, ENV_SECONDS, MAX_FORMAT_WID
 from tiip_writer.render.sandbox import TEXT_METHODS, MarkdownSandbox
 from tiip_writer.render.tables import BUILDERS
 from tiip_writer.render.templating import DIRECTIVE_DOCS
-from tiip_writer.resources import data_dir, schema_path
 from tiip_writer.schema.index import SchemaIndex, load_schema
 
 Row = list[str]

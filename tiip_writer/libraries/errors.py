@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tiip_writer.diagnostics import Diagnostic, Severity, Text
+from tiip_writer.foundation.diagnostics import Diagnostic, Severity, Text
 
 
 class LibraryError(Exception):

@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from tiip_writer.diagnostics import Diagnostic, InputError, Severity, Text
+from tiip_writer.foundation.diagnostics import Diagnostic, InputError, Severity, Text
 from tiip_writer.libraries.errors import LibraryError, finding
 from tiip_writer.libraries.manifest import TABLES, read_manifest
 from tiip_writer.libraries.template_check import Checker

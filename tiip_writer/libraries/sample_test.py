@@ -6,12 +6,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tiip_writer.diagnostics import Diagnostic, InputError, Severity, Text
-from tiip_writer.pipeline import check_file
+from tiip_writer.checking.pipeline import check_file
+from tiip_writer.foundation.diagnostics import Diagnostic, InputError, Severity, Text
+from tiip_writer.foundation.resources import data_dir
 from tiip_writer.render import build_document
 from tiip_writer.render.library import Library
 from tiip_writer.render.limits import RenderLimits
-from tiip_writer.resources import data_dir
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from jinja2 import meta, nodes
 
-from tiip_writer.diagnostics import Diagnostic, Text
+from tiip_writer.foundation.diagnostics import Diagnostic, Text
 from tiip_writer.libraries.context_types import context_types
 from tiip_writer.libraries.errors import finding
 from tiip_writer.libraries.type_walker import TypeWalker, iter_names

@@ -15,7 +15,7 @@ from typing import Any
 
 from jinja2 import nodes
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.libraries.context_types import (
     MISSING,
     Method,

@@ -60,7 +60,7 @@ from tiip_writer.model.content import (  # noqa: F401 - one import point for the
     ValuePoint,
     ValueUplift,
 )
-from tiip_writer.model.plan import (  # noqa: F401 - one import point for the model
+from tiip_writer.model.plan import (
     Checkpoint,
     Person,
     SubPlan,

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tiip_writer.diagnostics import Diagnostic, Severity, Text
-from tiip_writer.pipeline import CheckResult
+from tiip_writer.checking.pipeline import CheckResult
+from tiip_writer.foundation.diagnostics import Diagnostic, Severity, Text
 from tiip_writer.render.context import build_context
 from tiip_writer.render.document import (
     add_draft_header,

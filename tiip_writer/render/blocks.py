@@ -8,7 +8,7 @@ fitted to the page (portrait or landscape) only when the block is placed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 Align = Literal["left", "center", "right"]
 
@@ -96,7 +96,7 @@ class Table:
                                  f"{len(self.widths)}")
 
 
-Block = Union[Para, Table]
+Block = Para | Table
 
 
 def header_row(*titles: str, span: dict[int, int] | None = None) -> Row:

@@ -20,7 +20,8 @@ from typing import Any
 
 import yaml
 
-from tiip_writer.diagnostics import Diagnostic, Text
+from tiip_writer.foundation.diagnostics import Diagnostic, Text
+from tiip_writer.foundation.yamldata import load_yaml_file
 from tiip_writer.libraries import discovery
 from tiip_writer.libraries.discovery import BUILTIN, OFFICIAL, Origin, official_root
 from tiip_writer.libraries.errors import LibraryError
@@ -32,7 +33,6 @@ from tiip_writer.libraries.manifest import (
     Manifest,
     read_manifest,
 )
-from tiip_writer.yamldata import load_yaml_file
 
 __all__ = ["OFFICIAL", "Library", "LibraryError", "deep_merge", "load_library", "official_root"]
 

@@ -1,4 +1,4 @@
-"""Deterministic .docx bytes: same input, same bytes (atomic writing is tiip_writer.fileio).
+"""Deterministic .docx bytes: same input, same bytes (atomic writing is tiip_writer.foundation.fileio).
 
 Tables are written as markup (render.table_xml) and stand in the document tree as a
 processing instruction `<?tiip-table N?>`; saving puts the markup in their place.

@@ -1,12 +1,13 @@
-"""Reports of `tiip check`: text for people, JSON for scripts, SARIF for code-scanning tools,
-GitHub workflow annotations for pull requests. Each is a pure function of the outcomes."""
+"""Reports: takes check outcomes (or a budget), gives text for people, JSON for scripts, SARIF for
+code-scanning tools, GitHub workflow annotations; and the rule documentation the reports link
+to (ruledoc.py). Each is a pure function of its input."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tiip_writer.diagnostics import Diagnostic, InputError, Severity
-from tiip_writer.pipeline import CheckResult
+from tiip_writer.checking.pipeline import CheckResult
+from tiip_writer.foundation.diagnostics import Diagnostic, InputError, Severity
 
 
 @dataclass(frozen=True)

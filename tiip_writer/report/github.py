@@ -3,10 +3,9 @@ finding, so a pull request shows each problem on its line."""
 
 from __future__ import annotations
 
-from tiip_writer import ruledoc
-from tiip_writer.diagnostics import Diagnostic
-from tiip_writer.pipeline import CheckResult
-from tiip_writer.report import Outcome, Unreadable
+from tiip_writer.checking.pipeline import CheckResult
+from tiip_writer.foundation.diagnostics import Diagnostic
+from tiip_writer.report import Outcome, Unreadable, ruledoc
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

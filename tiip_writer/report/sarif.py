@@ -8,14 +8,14 @@ from pathlib import PurePath, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from tiip_writer import __version__, ruledoc
-from tiip_writer.diagnostics import Diagnostic, Text
-from tiip_writer.pipeline import CheckResult
-from tiip_writer.report import Outcome, Unreadable
+from tiip_writer import __version__
+from tiip_writer.checking.pipeline import CheckResult
+from tiip_writer.checking.suppress import TOOL_RULES
+from tiip_writer.foundation.diagnostics import Diagnostic, Text
+from tiip_writer.report import Outcome, Unreadable, ruledoc
 from tiip_writer.rules import all_rules
 from tiip_writer.rules.prose import dotted
 from tiip_writer.ruleset import RuleSet, known_years, load_ruleset
-from tiip_writer.suppress import TOOL_RULES
 
 SCHEMA_URI = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
               "sarif-schema-2.1.0.json")

@@ -3,11 +3,11 @@ hint, citation and (once per rule) where its documentation is; a summary for sta
 
 from __future__ import annotations
 
+from tiip_writer.checking.pipeline import CheckResult
 from tiip_writer.cli.common import format_diagnostic, format_input_error
-from tiip_writer.diagnostics import Severity, Text
-from tiip_writer.pipeline import CheckResult
+from tiip_writer.foundation.diagnostics import Severity, Text
 from tiip_writer.report import Outcome, Unreadable, counts
-from tiip_writer.ruledoc import known_ids
+from tiip_writer.report.ruledoc import known_ids
 
 EXPLAIN = Text("    說明：tiip rules --explain {rule}", "    docs: tiip rules --explain {rule}")
 

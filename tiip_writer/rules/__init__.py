@@ -13,7 +13,7 @@ from functools import cache
 from types import ModuleType
 from typing import Any
 
-from tiip_writer.diagnostics import Diagnostic, Severity
+from tiip_writer.foundation.diagnostics import Diagnostic, Severity
 from tiip_writer.rules.base import Context, Evidence, Finding, Measure, Rule
 from tiip_writer.ruleset import RuleEntry, RuleSet, RulesetError
 from tiip_writer.source import PositionMap, Source

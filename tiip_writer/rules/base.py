@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tiip_writer.budget import BudgetReport
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.numbers import fmt_limit, fmt_num
 from tiip_writer.model import Proposal
-from tiip_writer.numbers import fmt_limit, fmt_num
 from tiip_writer.ruleset import RuleSet
 
 PERCENT = Text("%", "%")

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tiip_writer.budget.money import percent
-from tiip_writer.diagnostics import Text
-from tiip_writer.numbers import fmt_limit, fmt_num
+from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.numbers import fmt_limit, fmt_num
 from tiip_writer.rules.base import PERCENT, Context, Finding, Measure, Rule, ratio
 from tiip_writer.rules.facts import SUBSIDY_RATE, is_institute_plan
 from tiip_writer.ruleset import RuleSet

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from tiip_writer.diagnostics import Text
-from tiip_writer.numbers import fmt_limit
+from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.numbers import fmt_limit
 from tiip_writer.rules.base import PERCENT, Context, Finding, Measure, Rule, ratio
 from tiip_writer.rules.facts import bonus_applies
 from tiip_writer.ruleset import RuleSet

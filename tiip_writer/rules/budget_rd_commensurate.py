@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from tiip_writer.budget.money import tenths
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.numbers import fmt_num
 from tiip_writer.model.proposal import Company
-from tiip_writer.numbers import fmt_num
 from tiip_writer.rules.base import TIMES, Context, Finding, Measure, Rule, limit_text
 from tiip_writer.rules.facts import companies
 from tiip_writer.source.positions import join_pointer

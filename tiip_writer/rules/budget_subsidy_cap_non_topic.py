@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tiip_writer.diagnostics import Text
-from tiip_writer.numbers import fmt_num
+from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.numbers import fmt_num
 from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, limit_text, ratio
 from tiip_writer.rules.facts import SUBSIDY_RATE, bonus_applies, is_institute_plan
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.rules.base import Context, Evidence, Finding, Rule
 from tiip_writer.rules.prose import first_term, placeholder, says_nothing_here, text_fields
 from tiip_writer.ruleset import RuleSet, RulesetError

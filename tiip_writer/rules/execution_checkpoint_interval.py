@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.model.proposal import Checkpoint, SubPlan
 from tiip_writer.rules.base import MONTHS, Context, Finding, Rule, limit_text
 from tiip_writer.source.positions import join_pointer

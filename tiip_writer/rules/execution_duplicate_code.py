@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.rules.base import Context, Finding, Rule
 from tiip_writer.source.positions import join_pointer
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from tiip_writer.diagnostics import Text
-from tiip_writer.numbers import fmt_num
+from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.numbers import fmt_num
 from tiip_writer.rules.base import Context, Finding, Rule
 
 

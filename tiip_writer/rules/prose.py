@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.model import Proposal
 from tiip_writer.ruleset import RuleSet
 from tiip_writer.schema.index import SchemaIndex, load_schema

@@ -9,7 +9,7 @@ the operating model after the plan (plan_specific.field_trial.operation).
 
 from __future__ import annotations
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.rules.base import Context, Evidence
 from tiip_writer.rules.criteria import review_rule, term_evidence, text_evidence
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.numbers import fmt_limit
 from tiip_writer.model.proposal import ValueUplift
-from tiip_writer.numbers import fmt_limit
 from tiip_writer.rules.base import Context, Evidence
 from tiip_writer.rules.criteria import review_rule
 

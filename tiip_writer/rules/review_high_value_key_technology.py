@@ -8,7 +8,7 @@ market segment the product aims at (competition.ours.segment).
 
 from __future__ import annotations
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.rules.base import Context, Evidence
 from tiip_writer.rules.criteria import review_rule, text_evidence
 from tiip_writer.rules.prose import is_stated

@@ -7,7 +7,7 @@ and when the product reaches the market (competition.ours.launch).
 
 from __future__ import annotations
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.rules.base import Context, Evidence
 from tiip_writer.rules.criteria import review_rule, text_evidence
 from tiip_writer.rules.prose import is_stated

@@ -8,7 +8,7 @@ innovation, the plan's advantage or the product strategy).
 
 from __future__ import annotations
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.rules.base import Context, Evidence
 from tiip_writer.rules.criteria import review_rule, term_evidence, text_evidence
 

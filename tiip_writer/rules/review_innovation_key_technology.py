@@ -12,7 +12,7 @@ industry (one of `review_terms.industry_pull` in the industry benefits or the to
 
 from __future__ import annotations
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.rules.base import Context, Evidence
 from tiip_writer.rules.criteria import review_rule, term_evidence, text_evidence
 from tiip_writer.rules.prose import is_empty_answer, is_stated

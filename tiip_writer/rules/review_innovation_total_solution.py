@@ -11,7 +11,7 @@ naming one of `review_terms.trial_schedule`).
 
 from __future__ import annotations
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.rules.base import Context, Evidence
 from tiip_writer.rules.criteria import review_rule, term_evidence, text_evidence
 

@@ -10,7 +10,7 @@ the industry benefits).
 
 from __future__ import annotations
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.rules.base import Context, Evidence
 from tiip_writer.rules.criteria import review_rule, term_evidence
 from tiip_writer.rules.facts import is_joint

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.rules.base import Context, Evidence
 from tiip_writer.rules.criteria import review_rule
 from tiip_writer.rules.prose import first_term, is_stated

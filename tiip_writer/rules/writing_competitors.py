@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.model.proposal import Competition
 from tiip_writer.rules.base import Context, Finding, Rule
 from tiip_writer.rules.prose import is_empty_answer, left_unsaid, placeholder

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.model import Proposal
 from tiip_writer.rules.base import Context, Finding, Rule
 from tiip_writer.rules.prose import dotted, first_term, matches_path, sentences, text_fields

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.rules.base import Context, Finding, Rule
 from tiip_writer.rules.prose import field_title, is_empty_answer, text_fields
 

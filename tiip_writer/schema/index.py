@@ -6,7 +6,7 @@ import json
 from functools import cache
 from typing import Any
 
-from tiip_writer.resources import schema_path
+from tiip_writer.foundation.resources import schema_path
 
 Schema = dict[str, Any]
 

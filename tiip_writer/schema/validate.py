@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from tiip_writer.diagnostics import Diagnostic, Severity, Text
-from tiip_writer.messages import TYPE_NAMES, YAML_TYPE_NAMES, msg
+from tiip_writer.foundation.diagnostics import Diagnostic, Severity, Text
+from tiip_writer.foundation.messages import TYPE_NAMES, YAML_TYPE_NAMES, msg
 from tiip_writer.schema.fast import FORMATS, is_valid
 from tiip_writer.schema.index import SchemaIndex, load_schema
 from tiip_writer.source.loader import Source, YamlDate

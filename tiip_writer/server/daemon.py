@@ -114,9 +114,9 @@ def preload() -> None:
 def _warm_up() -> None:
     """Check and build the bundled samples in memory: the rule sets, schema, compiled
     validator and rule registry are parsed here once, not per command."""
-    from tiip_writer.pipeline import check_file
+    from tiip_writer.checking.pipeline import check_file
+    from tiip_writer.foundation.resources import data_dir
     from tiip_writer.render import build_document
-    from tiip_writer.resources import data_dir
 
     for sample in sorted(data_dir("samples").glob("*.yaml")):
         checked = check_file(sample)

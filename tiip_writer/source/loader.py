@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from tiip_writer.diagnostics import Diagnostic, InputError, Severity, Text
-from tiip_writer.messages import msg
+from tiip_writer.foundation.diagnostics import Diagnostic, InputError, Severity, Text
+from tiip_writer.foundation.messages import msg
 from tiip_writer.source.positions import PositionMap, join_pointer
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024

@@ -11,8 +11,8 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from tiip_writer.resources import data_dir
-from tiip_writer.yamldata import load_yaml
+from tiip_writer.foundation.resources import data_dir
+from tiip_writer.foundation.yamldata import load_yaml
 
 
 class RulesetError(Exception):

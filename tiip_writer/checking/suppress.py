@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from tiip_writer.diagnostics import Diagnostic, Severity, Text
+from tiip_writer.foundation.diagnostics import Diagnostic, Severity, Text
 from tiip_writer.source import Source
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jinja2
 
-from tiip_writer.resources import data_dir, schema_path
+from tiip_writer.foundation.resources import data_dir, schema_path
 from tiip_writer.ruleset import known_years, load_ruleset
 
 PLAN_TYPES = ("產業高值", "創新優化-補關鍵", "創新優化-展系統", "新興育成", "主題式")

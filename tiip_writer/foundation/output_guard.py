@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from tiip_writer.diagnostics import Text
-from tiip_writer.resources import data_dir
+from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.resources import data_dir
 
 
 def output_problem(target: Path, inputs: Iterable[Path]) -> Text | None:

@@ -24,8 +24,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from tiip_writer.diagnostics import InputError
-from tiip_writer.messages import msg
+from tiip_writer.foundation.diagnostics import InputError
+from tiip_writer.foundation.messages import msg
 from tiip_writer.ruleset import RuleSet
 from tiip_writer.schema.index import SchemaIndex, load_schema
 
@@ -167,8 +167,8 @@ def _is_number(value: Any) -> bool:
 
 def _known_ids() -> frozenset[str]:
     """Return every rule id and every family prefix a configuration may name."""
+    from tiip_writer.checking.suppress import TOOL_RULES
     from tiip_writer.rules import all_rules
-    from tiip_writer.suppress import TOOL_RULES
 
     ids = {*all_rules(), *TOOL_RULES}
     prefixes = {".".join(i.split(".")[:cut]) for i in ids for cut in range(1, i.count(".") + 1)}

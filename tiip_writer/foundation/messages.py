@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 
 # key -> (Traditional Chinese, English); placeholders use str.format names.
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -24,18 +24,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file is not UTF-8 (undecodable bytes on line {line}{guess_en}).",
     ),
     "io.not-utf8.hint": (
-        "請轉存為 UTF-8：在 VS Code 按右下角編碼 →「以編碼儲存」→ UTF-8；或執行 "
-        "iconv -f BIG5 -t UTF-8 舊檔.yaml > 新檔.yaml",
-        "convert it to UTF-8: in VS Code click the encoding in the status bar → 'Save with "
-        "Encoding' → UTF-8; or run iconv -f BIG5 -t UTF-8 old.yaml > new.yaml",
+        ("請轉存為 UTF-8：在 VS Code 按右下角編碼 →「以編碼儲存」→ UTF-8；或執行 "
+        "iconv -f BIG5 -t UTF-8 舊檔.yaml > 新檔.yaml"),
+        ("convert it to UTF-8: in VS Code click the encoding in the status bar → 'Save with "
+        "Encoding' → UTF-8; or run iconv -f BIG5 -t UTF-8 old.yaml > new.yaml"),
     ),
     # --- YAML ------------------------------------------------------------------------------
     "yaml.syntax": ("YAML 語法錯誤：{problem}", "YAML syntax error: {problem}"),
     "yaml.syntax.hint": (
-        "常見原因：縮排不一致（請用空白，不要用 Tab）、冒號後少了空白、文字中含有「: 」或「 #」"
-        "時未加引號。",
-        "common causes: inconsistent indentation (use spaces, not tabs), no space after a colon, "
-        "text containing ': ' or ' #' left unquoted.",
+        ("常見原因：縮排不一致（請用空白，不要用 Tab）、冒號後少了空白、文字中含有「: 」或「 #」"
+        "時未加引號。"),
+        ("common causes: inconsistent indentation (use spaces, not tabs), no space after a colon, "
+        "text containing ': ' or ' #' left unquoted."),
     ),
     "yaml.empty": ("檔案是空的。", "the file is empty."),
     "yaml.empty.hint": (
@@ -68,19 +68,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "yaml.too-many-nodes": (
         "文件展開後超過 {limit:,} 個值（可能是錨點 & 與別名 * 的循環展開）。",
-        "the document expands to more than {limit:,} values (anchors & and aliases * "
-        "multiplying).",
+        ("the document expands to more than {limit:,} values (anchors & and aliases * "
+        "multiplying)."),
     ),
     "yaml.leading-zero": (
         "「{raw}」開頭是 0，YAML 會把它當成數字而改變數值（例如統一編號會掉 0）。",
-        "'{raw}' starts with 0; YAML reads it as a number and changes it (a 統一編號 loses "
-        "its leading zero).",
+        ("'{raw}' starts with 0; YAML reads it as a number and changes it (a 統一編號 loses "
+        "its leading zero)."),
     ),
     "yaml.leading-zero.hint": ('請加上引號："{raw}"', 'quote it: "{raw}"'),
     "yaml.control-char": (
         "文字中有看不見的控制字元 {char}（常見於從 PDF 或網頁複製的文字）。",
-        "invisible control character {char} in the text (common in text copied from PDFs or "
-        "web pages).",
+        ("invisible control character {char} in the text (common in text copied from PDFs or "
+        "web pages)."),
     ),
     "yaml.control-char.hint": (
         "請刪除這個字元；在 VS Code 可開啟「檢視 → 顯示控制字元」找到它。",
@@ -161,8 +161,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "config.unknown-threshold": (
         "tiip.toml 的 [thresholds] 有民國 {year} 年度規則集沒有的門檻「{name}」；可用的門檻：{known}。",
-        "tiip.toml [thresholds] names '{name}', which the rule set of programme year {year} "
-        "does not have; known thresholds: {known}.",
+        ("tiip.toml [thresholds] names '{name}', which the rule set of programme year {year} "
+        "does not have; known thresholds: {known}."),
     ),
     # --- programme-year rule set ------------------------------------------------------------
     "ruleset.unknown-year": (

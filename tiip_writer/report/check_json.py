@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from tiip_writer import __version__
-from tiip_writer.diagnostics import Diagnostic, InputError, Severity, Text
-from tiip_writer.pipeline import CheckResult
-from tiip_writer.ruledoc import doc_link, known_ids
+from tiip_writer.checking.pipeline import CheckResult
+from tiip_writer.foundation.diagnostics import Diagnostic, InputError, Severity, Text
+from tiip_writer.report.ruledoc import doc_link, known_ids
 
 VERSION = 1
 

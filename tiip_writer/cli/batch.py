@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tiip_writer.diagnostics import Text
+from tiip_writer.foundation.diagnostics import Text
 
 if TYPE_CHECKING:
     from concurrent.futures import Future

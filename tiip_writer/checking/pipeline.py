@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tiip_writer.budget import BudgetReport, compute_budget
-from tiip_writer.config import Config, config_for
-from tiip_writer.diagnostics import Diagnostic, Severity
-from tiip_writer.messages import msg
+from tiip_writer.checking.config import Config, config_for
+from tiip_writer.checking.suppress import apply_suppressions, with_levels
+from tiip_writer.foundation.diagnostics import Diagnostic, Severity
+from tiip_writer.foundation.messages import msg
 from tiip_writer.model import Proposal, build_proposal
 from tiip_writer.rules import Context, all_rules, locate, run_rules
 from tiip_writer.ruleset import RuleSet, known_years, load_ruleset
 from tiip_writer.schema import validate
 from tiip_writer.source import Source, load_source
-from tiip_writer.suppress import apply_suppressions, with_levels
 
 # Findings that leave the data schema-valid for the model: an unknown key is ignored by the
 # model, a duplicate key keeps its first (validated) value. Any other finding stops before rules.
