@@ -33,6 +33,8 @@ SAFETY = 0.3  # ems per line kept free, for the difference between this estimate
 SHORT_PIECE = 8  # body text pieces up to this many characters (a name, a title) stay whole
 ROUNDS = 12
 NO_BREAK_SPACE = "\u00a0"
+ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity without width
+_CODE_COMMA = re.compile(r"(?<=[A-Za-z0-9])[、，](?=[A-Za-z0-9])")
 
 # Widths of Latin characters in Times New Roman, in ems: capitals, spaces, punctuation, others.
 _EM = {"U": 0.68, "Z": 0.25, "P": 0.3, "L": 0.47, "N": 0.5, "S": 0.56}
@@ -167,6 +169,12 @@ def _orphan_free(cells: list[tuple[str, bool, int]], width: int, floor: int, em:
             if floor <= candidate <= max(ceiling, width) and not _column_orphaned(
                     cells, candidate, em, pad):
                 yield candidate
+
+
+def break_hints(text: str) -> str:
+    """Return `text` with a zero-width space after each comma between codes (「A1、A2」):
+    LibreOffice otherwise keeps such a list as one word and breaks it inside a code."""
+    return _CODE_COMMA.sub("\\g<0>" + ZERO_WIDTH_SPACE, text) if "、" in text else text
 
 
 def bind_tail(text: str, room: int, em: int) -> str:

@@ -26,6 +26,7 @@ from tiip_writer.render.table_fit import (
     COMPACT_MARGIN,
     INDENT_STEP,
     bind_tail,
+    break_hints,
     fitted_columns,
 )
 
@@ -110,7 +111,7 @@ def _cell(out: list[str], cell: Cell, width: int, row_bold: bool, header: bool,
                 bound = bind_tail(whole, room, em)
                 if bound != whole and len(text) >= 3:  # the change lies in this run
                     text = bound[len(whole) - len(text):]
-            out.append(run_xml(text, bold or piece.bold, piece.italic, font_size))
+            out.append(run_xml(break_hints(text), bold or piece.bold, piece.italic, font_size))
         out.append("</w:p>")
     out.append("</w:tc>")
 
