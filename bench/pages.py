@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tiip_writer.checking.pipeline import check_file  # noqa: E402
-from tiip_writer.layout.office import Office  # noqa: E402
-from tiip_writer.layout.paginate import paginate  # noqa: E402
-from tiip_writer.render import build_document  # noqa: E402
+from tiip_writer.checking.pipeline import check_file
+from tiip_writer.layout.office import Office
+from tiip_writer.layout.paginate import paginate
+from tiip_writer.render import build_document
 
 VARIANTS = {"docx, no page numbers": ("a.docx", ["--no-page-numbers"]),
             "docx with page numbers": ("b.docx", []), "pdf": ("c.pdf", [])}

@@ -27,7 +27,7 @@ def paragraphs(docx: bytes) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
     return ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p))
-            for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S)]
+            for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.DOTALL)]
 
 
 def test_every_sample_is_covered() -> None:
@@ -77,7 +77,7 @@ def test_seals_and_date_on_the_cover_and_the_declaration(
 def test_a_lead_in_is_kept_with_its_list(built_samples: dict[str, bytes]) -> None:
     with zipfile.ZipFile(io.BytesIO(built_samples["topdown-joint-two-companies"])) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
-    lead_in = next(p for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S)
+    lead_in = next(p for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.DOTALL)
                    if "合作對象背景說明：" in p)
     assert "<w:keepNext/>" in lead_in
 
