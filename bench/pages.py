@@ -3,7 +3,7 @@
     python bench/pages.py              # every sample in samples/, median of 3 runs each
     python bench/pages.py --runs 1
 
-Each figure is a whole `tiip build` process (TIIP_SERVER=off) as a user runs it; the layout
+Each figure is a whole `tiip build` process as a user runs it; the layout
 runs LibreOffice headless with a fresh private profile each time (tiip_writer/layout), so the
 figures include LibreOffice's start. Prints a Markdown table for docs/performance.md, with
 the pages and the number of layouts each build took. Standard library and the project only.
@@ -38,7 +38,6 @@ def main() -> int:
     runs = parser.parse_args().runs
     tiip = [sys.executable, "-m", "tiip_writer", "build"]
     env = {k: v for k, v in os.environ.items() if k != "TIIP_PAGE_NUMBERS"}
-    env["TIIP_SERVER"] = "off"
     print("| sample | pages | layouts | " + " | ".join(VARIANTS) + " |")
     print("|---|---:|---:|" + "---:|" * len(VARIANTS))
     for sample in sorted((ROOT / "samples").glob("*.yaml")):

@@ -36,7 +36,5 @@ def isolated_template_libraries(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("TIIP_TEMPLATE_HOME", str(tmp_path_factory.mktemp("template-home")))
     monkeypatch.delenv("TIIP_RENDER_TIMEOUT", raising=False)
     monkeypatch.delenv("TIIP_RENDER_MAX_CHARS", raising=False)
-    # A `tiip` started by a test runs on its own; tests/test_server.py turns the server on.
-    monkeypatch.setenv("TIIP_SERVER", "off")
     # Laying out pages takes LibreOffice seconds per build; the page-number tests turn it on.
     monkeypatch.setenv("TIIP_PAGE_NUMBERS", "off")

@@ -3,7 +3,7 @@ inline suppressions, under the project configuration (tiip.toml)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from tiip_writer.budget import BudgetReport, compute_budget
@@ -11,6 +11,7 @@ from tiip_writer.checking.config import Config, config_for
 from tiip_writer.checking.suppress import apply_suppressions, with_levels
 from tiip_writer.foundation.diagnostics import Diagnostic, Severity
 from tiip_writer.foundation.messages import msg
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.model import Proposal, build_proposal
 from tiip_writer.rules import Context, all_rules, locate, run_rules
 from tiip_writer.ruleset import RuleSet, known_years, load_ruleset
@@ -45,10 +46,14 @@ def check_file(path: Path, display: str | None = None, config: Config | None = N
     """Return every finding for the proposal at `path` under `config` (by default the
     tiip.toml that governs it); raises InputError if the file or its tiip.toml is unreadable."""
     source = load_source(path, display)
+    return check_source(source, config if config is not None else config_for(path))
+
+
+def check_source(source: Source, config: Config) -> CheckResult:
+    """Return every finding for a proposal already read (the editor checks text it holds)."""
     diagnostics = list(source.diagnostics)
     diagnostics.extend(validate(source))
-    result = CheckResult(source=source, proposal=None, diagnostics=diagnostics,
-                         config=config if config is not None else config_for(path))
+    result = CheckResult(source=source, proposal=None, diagnostics=diagnostics, config=config)
     if source.data is not None and all(d.rule in MODEL_SAFE for d in diagnostics):
         result.proposal = build_proposal(source.data)
         _apply_rules(result, result.proposal)

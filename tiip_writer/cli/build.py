@@ -15,6 +15,8 @@ from tiip_writer.cli.batch import is_batch
 from tiip_writer.cli.build_job import build_one
 from tiip_writer.cli.common import (
     EXIT_INPUT,
+    color_option,
+    colour_wanted,
     echo_err,
     format_diagnostic,
     lang_option,
@@ -48,10 +50,12 @@ from tiip_writer.render.library import load_library
               help="同時建置的程序數（0：每個 CPU 一個）。Parallel processes (0: one per CPU).")
 @render_limit_options
 @max_bytes_option
+@color_option
 @lang_option
 def build(files: tuple[Path, ...], output: Path | None, with_pdf: bool, page_numbers: bool,
           template: str | None, markdown_path: Path | None, draft: bool, jobs: int,
-          render_timeout: float | None, render_max_chars: int | None, lang: str) -> None:
+          render_timeout: float | None, render_max_chars: int | None, color: bool | None,
+          lang: str) -> None:
     """檢核計畫書 FILES（YAML 檔或資料夾），無錯誤時產生 Word 計畫書（.docx），可另產生 PDF。"""
     try:
         library = load_library(template)  # unusable: bad usage, said once, before any file
@@ -60,11 +64,12 @@ def build(files: tuple[Path, ...], output: Path | None, with_pdf: bool, page_num
             echo_err(format_diagnostic(diagnostic, lang))
         raise SystemExit(EXIT_INPUT) from None
     limits = (render_timeout, render_max_chars)
+    colour = colour_wanted(color, err=True)
     if is_batch(files):
         from tiip_writer.cli.build_many import build_many
 
         raise SystemExit(build_many(files, output, template, markdown_path, draft, jobs, limits,
-                                    lang, with_pdf, page_numbers))
+                                    lang, colour, with_pdf, page_numbers))
     file = files[0]
     target = output or file.with_suffix(".docx")
     if target.is_dir():  # `-o out/` for one file: inside that folder
@@ -72,8 +77,8 @@ def build(files: tuple[Path, ...], output: Path | None, with_pdf: bool, page_num
     pdf_target = target.with_suffix(".pdf") if with_pdf else None
     if target.suffix.lower() == ".pdf":  # `-o x.pdf`: the PDF there, the .docx beside it
         pdf_target, target = target, target.with_suffix(".docx")
-    result = build_one(file, target, library, markdown_path, draft, False, limits, lang,
+    result = build_one(file, target, library, markdown_path, draft, False, limits, lang, colour,
                        pdf_target, page_numbers)
     for line in result.err:
-        echo_err(line)
+        click.echo(line, err=True, color=colour)
     raise SystemExit(result.exit_code)

@@ -6,15 +6,20 @@ import gc
 import importlib
 import os
 import sys
+from collections.abc import Sequence
+from typing import Any
 
 import click
 
 from tiip_writer import __version__
+from tiip_writer.cli import usage_messages
 
 # verb -> "module:function"; each module holds one verb so start-up imports only what it needs.
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("tiip_writer.cli.check:check", "檢核計畫書（結構、規則、撰寫要點）。Check proposals."),
     "new": ("tiip_writer.cli.new:new", "產生一份完整的計畫書範本。Write a new proposal scaffold."),
+    "edit": ("tiip_writer.cli.edit:edit",
+             "在瀏覽器中編輯：即時檢核、經費與預覽。Edit in the browser, checked as you type."),
     "build": ("tiip_writer.cli.build:build", "檢核後產生 Word 計畫書。Build the Word proposal."),
     "budget": ("tiip_writer.cli.budget:budget", "經費需求總表、各年度經費與上限檢核。Show the budget."),
     "rules": ("tiip_writer.cli.rules:rules", "列出年度規則集的規則與門檻。List the rules of a year."),
@@ -22,8 +27,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "審查重點自評表：每項重點在計畫書何處回應。Self-assess the review criteria."),
     "templates": ("tiip_writer.cli.templates:templates",
                   "樣板庫：列出、建立、檢查、試排、打包、安裝。Template libraries."),
-    "server": ("tiip_writer.cli.server:server",
-               "常駐伺服器：讓指令立即開始（自動啟動）。The resident server (starts by itself)."),
 }
 
 
@@ -32,7 +35,12 @@ EXIT_INTERRUPTED = 130
 
 
 class LazyGroup(click.Group):
-    """A click group that imports a sub-command's module only when it is invoked."""
+    """A click group that imports a sub-command's module only when it is invoked, and says
+    click's usage errors in the user's language."""
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        usage_messages.remember(sys.argv[1:] if args is None else args)
+        return super().main(args, *rest, **extra)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -71,6 +79,8 @@ def cli() -> None:
 # young generation every 700 allocations, and the old one as the heap grows, made a 100×
 # build more than twice as slow and freed nothing. Collections still run, just rarely.
 GC_THRESHOLDS = (50_000, 50, 50)
+
+usage_messages.install()
 
 
 def main() -> None:
