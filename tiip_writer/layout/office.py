@@ -151,7 +151,10 @@ class Office:
                    "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
                    "--nolockcheck", "--convert-to", PDF_FILTER, "--outdir", str(work),
                    str(source)]
-        env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
+        # Nothing of LibreOffice's outlives the build: its settings store (dconf) and runtime
+        # files go to the private folder, removed afterwards, not to the user's.
+        env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF), GSETTINGS_BACKEND="memory",
+                   XDG_RUNTIME_DIR=str(self.root))
         try:
             process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                        stderr=subprocess.PIPE, env=env, start_new_session=True)
