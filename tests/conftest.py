@@ -36,3 +36,5 @@ def isolated_template_libraries(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("TIIP_TEMPLATE_HOME", str(tmp_path_factory.mktemp("template-home")))
     monkeypatch.delenv("TIIP_RENDER_TIMEOUT", raising=False)
     monkeypatch.delenv("TIIP_RENDER_MAX_CHARS", raising=False)
+    # Laying out pages takes LibreOffice seconds per build; the page-number tests turn it on.
+    monkeypatch.setenv("TIIP_PAGE_NUMBERS", "off")

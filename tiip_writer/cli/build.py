@@ -1,7 +1,8 @@
 """`tiip build FILE`: check, then write the Word proposal; exit 0 built, 1 findings, 2 bad input.
 
 Several files or a folder are built as a batch (cli/build_many.py); each file by
-cli/build_job.py's build_one.
+cli/build_job.py's build_one. `-o x.pdf` or `--pdf` also writes the PDF, laid out by
+LibreOffice (cli/build_pages.py), which also puts the page numbers into the .docx's TOC.
 """
 
 from __future__ import annotations
@@ -35,8 +36,15 @@ ONE_FILE = Text("--revised-from 只能用於一個計畫書檔案（新版），
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(),
-              help="輸出的 Word 檔（預設：與 YAML 同資料夾、同檔名的 .docx）；多個檔案或資料夾時為輸出"
-                   "資料夾。Output .docx; a folder when building several files or a folder.")
+              help="輸出的 Word 檔（預設：與 YAML 同資料夾、同檔名的 .docx）；副檔名為 .pdf 時產生 PDF，"
+                   "並在旁邊留下同名 .docx；多個檔案或資料夾時為輸出資料夾。Output .docx (or .pdf: the "
+                   "PDF, with the .docx beside it); a folder when building several files or a folder.")
+@click.option("--pdf", "with_pdf", is_flag=True,
+              help="另產生 PDF（與 .docx 同名，經 LibreOffice 排版，目錄含頁碼）。Also write the PDF "
+                   "beside the .docx (laid out by LibreOffice).")
+@click.option("--page-numbers/--no-page-numbers", default=True, show_default=True,
+              help="以 LibreOffice 排版，把頁碼填入 .docx 的目錄（較慢；亦可設 TIIP_PAGE_NUMBERS=off "
+                   "關閉）。Lay the .docx out with LibreOffice to fill the TOC's page numbers.")
 @click.option("--template", default=None, metavar="NAME|DIR",
               help="樣板庫：內建的 official 或樣板庫資料夾。Template library name or folder.")
 @click.option("--markdown", "markdown_path", type=click.Path(path_type=Path),
@@ -57,11 +65,12 @@ ONE_FILE = Text("--revised-from 只能用於一個計畫書檔案（新版），
 @max_bytes_option
 @color_option
 @lang_option
-def build(files: tuple[Path, ...], output: str | None, template: str | None,
-          markdown_path: Path | None, draft: bool, revised_from: Path | None,
-          revision_style: str, jobs: int, render_timeout: float | None,
-          render_max_chars: int | None, color: bool | None, lang: str) -> None:
-    """檢核計畫書 FILES（YAML 檔或資料夾），無錯誤時產生 Word 計畫書（.docx）。"""
+def build(files: tuple[Path, ...], output: str | None, with_pdf: bool, page_numbers: bool,
+          template: str | None, markdown_path: Path | None, draft: bool,
+          revised_from: Path | None, revision_style: str, jobs: int,
+          render_timeout: float | None, render_max_chars: int | None, color: bool | None,
+          lang: str) -> None:
+    """檢核計畫書 FILES（YAML 檔或資料夾），無錯誤時產生 Word 計畫書（.docx），可另產生 PDF。"""
     try:
         library = load_library(template)  # unusable: bad usage, said once, before any file
     except LibraryError as error:
@@ -77,15 +86,19 @@ def build(files: tuple[Path, ...], output: str | None, template: str | None,
         from tiip_writer.cli.build_many import build_many
 
         raise SystemExit(build_many(files, Path(output) if output else None, template,
-                                    markdown_path, draft, jobs, limits, lang, colour))
+                                    markdown_path, draft, jobs, limits, lang, colour, with_pdf,
+                                    page_numbers))
     file = files[0]
     target = Path(output) if output else file.with_suffix(".docx")
     # `-o out/` for one file: inside that folder (created when missing: the slash says folder)
     as_folder = output is not None and output.endswith(("/", os.sep))
     if as_folder or target.is_dir():
         target = target / file.with_suffix(".docx").name
+    pdf_target = target.with_suffix(".pdf") if with_pdf else None
+    if target.suffix.lower() == ".pdf":  # `-o x.pdf`: the PDF there, the .docx beside it
+        pdf_target, target = target, target.with_suffix(".docx")
     result = build_one(file, target, library, markdown_path, draft, as_folder, limits, lang,
-                       colour, revised_from, revision_style)
+                       colour, pdf_target, page_numbers, revised_from, revision_style)
     for line in result.err:
         click.echo(line, err=True, color=colour)
     raise SystemExit(result.exit_code)

@@ -1,7 +1,8 @@
 """One proposal built: check it, then write its Word file; a batch job as well as `tiip build FILE`.
 
 The single-file command (cli/build.py) and the batch (cli/build_many.py) both run build_one, so
-it lives below them and imports neither.
+it lives below them and imports neither. With a PDF wanted, or page numbers on, the built
+.docx goes through the layout step (cli/build_pages.py) before it is written.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from tiip_writer.checking.pipeline import CheckResult, check_file
 from tiip_writer.cli.batch import JobResult
+from tiip_writer.cli.build_pages import lay_out, page_numbers_enabled
 from tiip_writer.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
@@ -52,7 +54,8 @@ def _say(key: str, lang: str, **values: object) -> str:
 def build_one(file: Path, target: Path, template: str | Library | None,
               markdown_path: Path | None, draft: bool, make_folders: bool,
               limits: tuple[float | None, int | None], lang: str,
-              colour: bool = False, revised_from: Path | None = None,
+              colour: bool = False, pdf_target: Path | None = None,
+              page_numbers: bool = True, revised_from: Path | None = None,
               revision_style: str = "track") -> JobResult:
     """Check `file` and write its Word proposal to `target`; return what to say and the code.
 
@@ -60,8 +63,9 @@ def build_one(file: Path, target: Path, template: str | Library | None,
     its messages instead of printing them. `make_folders` creates the target's folder;
     `limits` are the render time and output-size limits (None: the defaults). `template` is a
     library already loaded, or its name or folder (a worker loads it itself); `colour` colours
-    the findings. With `revised_from`, the document marks its changes from that old version
-    (`revision_style`: track or underline).
+    the findings. `pdf_target` also writes the PDF; `page_numbers` lays a .docx out to fill
+    its TOC's page numbers. With `revised_from`, the document marks its changes from that old
+    version (`revision_style`: track or underline), before the layout measures its pages.
     """
     lines: list[str] = []
 
@@ -80,9 +84,9 @@ def build_one(file: Path, target: Path, template: str | Library | None,
     except InputError as error:
         lines.append(format_input_error(error, lang))
         return JobResult(EXIT_INPUT, err=tuple(lines), reason=error.message.get(lang))
-    for path in (target, markdown_path):
-        refused = output_problem(path, [file, *([revised_from] if revised_from else [])]) \
-            if path is not None else None
+    inputs = [file, *([revised_from] if revised_from else [])]
+    for path in (target, markdown_path, pdf_target):
+        refused = output_problem(path, inputs) if path is not None else None
         if refused is not None:
             return done(EXIT_INPUT, "refused-output", reason=refused.get(lang))
     lines.extend(format_diagnostic(d, lang, colour) for d in grouped(result.diagnostics))
@@ -107,6 +111,12 @@ def build_one(file: Path, target: Path, template: str | Library | None,
             lines.extend(revised)
             return done(EXIT_INPUT, "old-unbuildable", path=revised_from)
         docx = revised
+    pdf = None
+    if pdf_target is not None or (page_numbers and page_numbers_enabled()):
+        # after the revision marks: they move text, and the page numbers must be the final ones
+        laid = lay_out(docx, result.proposal.submission_date, pdf_target is not None, lang)
+        docx, pdf = laid.docx, laid.pdf
+        lines.extend(laid.notices)
     # The Word file first: the Markdown beside it is only worth having with the .docx it made.
     failure = _write(target, docx, make_folders, lang)
     if failure:
@@ -116,6 +126,16 @@ def build_one(file: Path, target: Path, template: str | Library | None,
         if failure:
             return done(EXIT_INPUT, "write-failed", **failure)
         lines.append(_say("markdown", lang, path=markdown_path))
+    if pdf_target is not None:
+        if pdf is None:  # no LibreOffice, or it failed: the .docx is written all the same
+            reason = lines[-1]
+            lines.append(_say("written", lang, path=target))
+            return JobResult(EXIT_INPUT, err=tuple(lines), reason=reason)
+        failure = _write(pdf_target, pdf, make_folders, lang)
+        if failure:
+            return done(EXIT_INPUT, "write-failed", **failure)
+        lines.append(_say("written", lang, path=target))
+        target = pdf_target
     if draft and errors:
         return done(EXIT_CLEAN, "written-draft", path=target, count=errors)
     if old is not None:

@@ -133,7 +133,9 @@ class Composer:
             else:
                 self._paragraph_node(runs, "Normal", indent=480 * (depth + 1))
         else:
-            self._paragraph_node(runs, "Quote" if self.quote else "BodyText")
+            # A lead-in (「合作對象背景說明：」) stays on the page of what it introduces.
+            lead_in = _plain(inline).rstrip().endswith(("：", ":"))
+            self._paragraph_node(runs, "Quote" if self.quote else "BodyText", keep_next=lead_in)
         return index + 3
 
     def _list_open(self, tokens: list[Token], index: int) -> int:

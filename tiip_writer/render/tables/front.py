@@ -39,14 +39,17 @@ def cover(ctx: TemplateContext) -> tuple[Block, ...]:
 
 
 def summary(ctx: TemplateContext) -> tuple[Block, ...]:
-    """Return the one-page summary sheet (計畫書摘要表) as a five-column grid."""
+    """Return the one-page summary sheet (計畫書摘要表): a label column, then the content (the
+    budget grid: a row label and four figures)."""
     labels = labels_of(ctx, "summary")
     names = labels["rows"]
     proposal, plan = ctx.proposal, ctx.plan
 
+    span = len(labels["widths"]) - 1
+
     def line(key: str, value: str) -> Row:
         return Row(cells=(Cell.of(names[key], bold=True, shade=GROUP_SHADE, align="center"),
-                          Cell.of(value, span=4)))
+                          Cell.of(value, span=span)))
 
     companies = "\n".join(c.name + (labels["lead_mark"] if plan.joint and c is ctx.lead else "")
                           for c in ctx.companies)
@@ -70,6 +73,20 @@ def summary(ctx: TemplateContext) -> tuple[Block, ...]:
         line("keywords", join_list(proposal.summary.keywords)),
     ]
     table = Table(widths=tuple(float(w) for w in labels["widths"]), rows=tuple(rows))
+    return (table,)
+
+
+def signatures(ctx: TemplateContext, date: bool = True, room: int = 4) -> tuple[Block, ...]:
+    """Return the place for each company's seal and its representative's seal (`room` empty
+    lines high), and a line for the date unless `date` is False (the cover has its own)."""
+    labels = labels_of(ctx, "signatures")
+    seal_room = tuple((Run(""),) for _ in range(max(room, 1)))  # empty lines: room for a stamp
+    rows = [[Cell.of(company.name, align="center"), Cell(lines=seal_room),
+             Cell.of(company.representative, align="center"),
+             Cell(lines=seal_room)] for company in ctx.companies]
+    if date:
+        rows.append([Cell.of(labels["date"], span=4)])
+    table = grid(labels, rows)
     return (table,)
 
 
