@@ -8,12 +8,13 @@ from pathlib import Path
 
 from tiip_writer.budget import BudgetReport, compute_budget
 from tiip_writer.checking.config import Config, config_for
+from tiip_writer.checking.programme_year import programme_year_findings
 from tiip_writer.checking.suppress import apply_suppressions, with_levels
 from tiip_writer.foundation.diagnostics import Diagnostic, Severity
 from tiip_writer.foundation.messages import msg
 from tiip_writer.model import Proposal, build_proposal
 from tiip_writer.rules import Context, all_rules, locate, run_rules
-from tiip_writer.ruleset import RuleSet, known_years, load_ruleset
+from tiip_writer.ruleset import RuleSet, RulesetFileError, known_years, load_ruleset
 from tiip_writer.schema import validate
 from tiip_writer.source import Source, load_source
 
@@ -61,10 +62,18 @@ def _apply_rules(result: CheckResult, proposal: Proposal) -> None:
     """Select the year's rule set, compute the budget and add the rules' findings."""
     source = result.source
     year = proposal.programme.year
+    pointer = "/programme/year"
     try:
         result.ruleset = result.config.apply(load_ruleset(year))
+    except RulesetFileError as error:
+        line, column = locate(source.positions, pointer)
+        result.diagnostics.append(Diagnostic(
+            rule="ruleset.invalid", severity=Severity.ERROR,
+            message=msg("ruleset.invalid", year=year, path=error.path, reason=error.reason),
+            file=source.display, line=line, column=column, pointer=pointer,
+            hint=msg("ruleset.invalid.hint", path=error.path)))
+        return
     except KeyError:
-        pointer = "/programme/year"
         line, column = locate(source.positions, pointer)
         known = "、".join(str(y) for y in known_years())
         result.diagnostics.append(Diagnostic(
@@ -76,6 +85,7 @@ def _apply_rules(result: CheckResult, proposal: Proposal) -> None:
     result.budget = compute_budget(proposal, result.ruleset)
     context = Context(proposal, result.budget, result.ruleset)
     result.diagnostics.extend(run_rules(context, source))
+    result.diagnostics.extend(programme_year_findings(proposal, result.ruleset, source))
 
 
 def _apply_suppressions(result: CheckResult) -> None:
