@@ -54,9 +54,9 @@ class RulesetFile:
         if self.kind == "path":
             return Text(f"{ENV_RULESET_PATH}（{self.detail}）", f"{ENV_RULESET_PATH} ({self.detail})")
         if self.signer:
-            return Text(f"版本 {self.detail}（簽署者 {self.signer}）",
+            return Text(f"年度版本 {self.detail}（簽署者 {self.signer}）",
                         f"edition {self.detail} (signed by {self.signer})")
-        return Text(f"版本 {self.detail}（未簽署）", f"edition {self.detail} (unsigned)")
+        return Text(f"年度版本 {self.detail}（未簽署）", f"edition {self.detail} (unsigned)")
 
 
 def ruleset_files() -> list[RulesetFile]:
