@@ -91,8 +91,8 @@ def test_lint_names_a_year_that_differs_from_the_file_name(tmp_path):
     path.write_text(BUILTIN.read_text(encoding="utf-8"), encoding="utf-8")
     result, lines = lint(path)
     assert result.exit_code == 1
-    assert lines == [f"{path}:4:7  error  ruleset.year-name  檔名是 117.yaml，檔案內卻寫 year: 105；"
-                     f"tiip 依檔名找年度"]
+    expected = f"{path}:4:7  error  ruleset.year-name  檔名是 117.yaml，檔案內卻寫 year: 105；tiip 依檔名找年度"
+    assert lines == [expected]
 
 
 def test_lint_of_an_unreadable_file_exits_2(tmp_path):
