@@ -229,3 +229,23 @@ def test_no_private_key_is_committed():
     found = [p for p in root.rglob("*") if ".venv" not in p.parts and ".git" not in p.parts
              and p.is_file() and p.suffix in (".key", ".pem")]
     assert found == []
+
+
+def test_reports_and_the_document_name_the_edition_and_rule_set(tmp_path, clean_home):
+    pack = make_edition(tmp_path / "office", cap=40)
+    ok("keys", "trust", str(tmp_path / "office" / "office.pub"))
+    ok("templates", "install", str(pack))
+    proposal = proposal_116(tmp_path)
+    produced_by = f"民國 116 年度（年度版本 {EDITION} 116.0.0（簽署者 office ("
+    text = run_tiip("check", str(proposal))
+    assert text.stderr.startswith(f"規則集：{produced_by}")
+    sarif = json.loads(run_tiip("check", str(proposal), "--format", "sarif").stdout)
+    [used] = sarif["runs"][0]["properties"]["rulesets"]
+    assert used["year"] == 116 and used["edition"] == f"{EDITION} 116.0.0"
+    assert used["signed_by"].startswith("office (")
+    first, second = tmp_path / "a.docx", tmp_path / "b.docx"
+    for target in (first, second):
+        ok("build", str(proposal), "--template", EDITION, "-o", str(target))
+    assert first.read_bytes() == second.read_bytes()
+    core = zipfile.ZipFile(first).read("docProps/core.xml").decode("utf-8")
+    assert f"樣板庫 {EDITION} 116.0.0；規則集 {produced_by}" in core
