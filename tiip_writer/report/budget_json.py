@@ -53,7 +53,8 @@ def limit_json(entry: RuleEntry, measure: Measure) -> dict[str, Any]:
     return {"rule": entry.id, "severity": entry.severity,
             "label": {"zh": measure.label.zh, "en": measure.label.en.rstrip(":")},
             "figure": number(measure.figure), "op": measure.op, "limit": number(measure.limit),
-            "unit": measure.unit.en.strip(), "ok": measure.ok, "pointer": measure.pointer}
+            "unit": measure.unit.en.strip(), "ok": measure.ok, "blank": measure.blank,
+            "pointer": measure.pointer}
 
 
 def budget_json(report: BudgetReport, proposal: Proposal, rs: RuleSet, file: str,
