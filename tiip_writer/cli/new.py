@@ -58,6 +58,11 @@ def _say_year(today: dt.date, en: bool) -> None:
     year, this_year = max(known_years()), today.year - ROC_OFFSET
     if year == this_year:
         return
+    if year > this_year:  # the office published next year's edition ahead of the call
+        echo_err(f"Note: the scaffold is for programme year {year}, the newest rule set installed; "
+                 f"its dates are in {year + ROC_OFFSET}." if en else
+                 f"注意：範本以已安裝最新的規則集（民國 {year} 年度）撰寫，日期設在民國 {year} 年。")
+        return
     echo_err(f"Note: the newest rule set installed is programme year {year} ({year + ROC_OFFSET}); "
              f"the scaffold is dated in {year + ROC_OFFSET} to agree with it. For a {this_year} "
              "application install that year's edition from the programme office (tiip templates "
