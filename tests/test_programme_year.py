@@ -80,3 +80,19 @@ def test_tiip_new_says_why_the_dates_are_not_this_years(tmp_path):
 ])
 def test_plan_dates_lie_in_the_rule_sets_year(year, today, expected):
     assert plan_dates(year, today) == expected
+
+
+def test_tiip_new_writes_the_newest_installed_year_and_its_agency(tmp_path, monkeypatch):
+    drafts = tmp_path / "rulesets"
+    drafts.mkdir()
+    assert run_tiip("rules", "new", "116", "--from", "105", "-o", str(drafts)).exit_code == 0
+    monkeypatch.setenv("TIIP_RULESET_PATH", str(drafts))
+    target = tmp_path / "p.yaml"
+    made = run_tiip("new", str(target), "--plan", "新興育成")
+    assert made.exit_code == 0, made.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "year: 116 " in text and "agency: 經濟部產業發展署\n" in text
+    assert "submission_date: 2027-" in text and "  start: 2027-" in text
+    assert RULE not in run_tiip("check", str(target), "--format", "json").stdout
+    if dt.date.today().year - 1911 < 116:
+        assert "範本以已安裝最新的規則集（民國 116 年度）撰寫" in made.stderr
