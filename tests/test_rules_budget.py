@@ -179,6 +179,9 @@ def test_a_checkpoint_naming_the_hire_is_enough_even_if_others_own_it(check: Che
 @pytest.mark.parametrize(("kpi", "named"), [
     ("kpi: 新聘 P060 到職，熱變位", False),      # another code that starts alike
     ("kpi: 新聘AP06到職，熱變位", False),
+    ("kpi: 新聘 P06.2 到職，熱變位", False),     # the code of a scaled copy
+    ("kpi: 新聘 P06-1 到職，熱變位", False),
+    ("kpi: 新聘 P06. 到職，熱變位", True),
     ("kpi: 新聘（P06）到職，熱變位", True),
     ("kpi: 陳小明到職，熱變位", True),            # by name, once hired
 ])

@@ -21,8 +21,9 @@ from tiip_writer.rules.facts import person_name, persons
 
 def names_the_hire(kpi: str, person: Person) -> bool:
     """Return True when a checkpoint's content names `person`: the code as a whole word (P06,
-    not P060), or the person's name."""
-    code = re.compile(rf"(?<![A-Za-z0-9]){re.escape(person.id)}(?![A-Za-z0-9])")
+    not P060 or P06.2), or the person's name."""
+    # a code is letters, digits and . - _ (A1-1, P05.2): the match must not run into another
+    code = re.compile(rf"(?<![A-Za-z0-9._-]){re.escape(person.id)}(?![A-Za-z0-9_-]|\.[A-Za-z0-9])")
     return bool(code.search(kpi)) or bool(person.name and person.name in kpi)
 
 
