@@ -143,11 +143,12 @@ def test_budget_of_a_joint_plan_shows_each_unit(tmp_path: Path) -> None:
     result = run("budget", path)
     assert result.exit_code == 0
     units = sections(result.stdout)[2]
-    assert units["HJ"][-5:] == ["公司", "5,740", "7,350", "13,090", "92.9"]
-    assert units["U1"][-5:] == ["學界", "400", "600", "1,000", "7.1"]
+    # A school partner: the subsidy is also shown by funder (工業局 | 科技部 | 補助款).
+    assert units["HJ"][-7:] == ["公司", "5,740", "0", "5,740", "7,350", "13,090", "92.9"]
+    assert units["U1"][-7:] == ["學界", "0", "400", "400", "600", "1,000", "7.1"]
     school = sections(result.stdout)[4]
     assert school["U1"] == ["合作單位", "U1"]
-    assert school["合計"] == ["400", "600", "1,000", "100.0"]
+    assert school["合計"] == ["0", "400", "400", "600", "1,000", "100.0"]
     assert "另有" in result.stderr   # the joint plan lacks its cooperation contract
 
 

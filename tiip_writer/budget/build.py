@@ -42,7 +42,8 @@ def compute_budget(proposal: Proposal, rs: RuleSet) -> BudgetReport:
     units = tuple(_unit(proposal, unit_id, lines, categories, len(years), table.amounts.total)
                   for unit_id in proposal.budget.units)
     return BudgetReport(lines=lines, table=table, years=years, units=units,
-                        person_months=sum((line.person_months for line in lines), Decimal(0)))
+                        person_months=sum((line.person_months for line in lines), Decimal(0)),
+                        academia=any(p.kind == "學界" for p in proposal.applicants.partners))
 
 
 def summarize(lines: tuple[BudgetLine, ...], categories: tuple[Category, ...],
@@ -120,7 +121,8 @@ def _line(proposal: Proposal, rs: RuleSet, unit_id: str, key: str, index: int, l
           years: list[tuple[int, int]]) -> BudgetLine:
     formula = FORMULAS[key](line, rs)
     amount = round_half_up(formula.exact)
-    base_rate, base_ptr = default_rate(proposal.budget, unit_id, unit_kind(proposal, unit_id)[1])
+    kind = unit_kind(proposal, unit_id)[1]
+    base_rate, base_ptr = default_rate(proposal.budget, unit_id, kind)
     own_rate = line.subsidy_rate
     rate, rate_ptr = ((own_rate, join_pointer(line.ptr, "subsidy_rate")) if own_rate is not None
                       else (base_rate, base_ptr))
@@ -128,9 +130,12 @@ def _line(proposal: Proposal, rs: RuleSet, unit_id: str, key: str, index: int, l
     uplift = 0
     if rate > base_rate and premium_eligible(proposal, person, unit_id):
         uplift = subsidy - round_half_up(amount * base_rate / 100)
+    # 科技部 pays a school's subsidy, 工業局 everyone else's: whole lines, so no extra rounding.
+    from_most = kind == "academic"
     weights = year_weights(line, person, items, years)
-    years = tuple(Amounts(s, f) for s, f in zip(apportion(subsidy, weights),
-                                                apportion(amount - subsidy, weights)))
+    years = tuple(Amounts(s, f, s if from_most else 0)
+                  for s, f in zip(apportion(subsidy, weights),
+                                  apportion(amount - subsidy, weights)))
     category = rs.category(key) or _fallback(key)
     row = category.label
     if category.rows_by == "person_kind":
@@ -138,10 +143,11 @@ def _line(proposal: Proposal, rs: RuleSet, unit_id: str, key: str, index: int, l
     return BudgetLine(
         unit=unit_id, category=key, group=category.group, row=row, index=index, ptr=line.ptr,
         label=_label(key, line, person), inputs=formula.inputs, formula=formula.text,
-        exact=formula.exact, amounts=Amounts(subsidy, amount - subsidy), rate=rate,
-        rate_ptr=rate_ptr, default_rate=base_rate, uplift=uplift, years=years,
+        exact=formula.exact,
+        amounts=Amounts(subsidy, amount - subsidy, subsidy if from_most else 0),
+        rate=rate, rate_ptr=rate_ptr, default_rate=base_rate, uplift=uplift, years=years,
         person_months=line.person_months if key == "personnel" else Decimal(0),
-        work_item=getattr(line, "work_item", None), source=line)
+        work_item=getattr(line, "work_item", None), source=line, weights=tuple(weights))
 
 
 def _whole(line: BudgetLine) -> Amounts:

@@ -37,6 +37,21 @@ def percent(part: Exact, whole: Exact) -> Decimal:
     return tenths(Fraction(part) * 100 / Fraction(whole))
 
 
+def exact_percent(part: Exact, whole: Exact) -> Fraction:
+    """Return part ÷ whole × 100 unrounded (0 when whole is 0): what a cap is compared with."""
+    if whole == 0:
+        return Fraction(0)
+    return Fraction(part) * 100 / Fraction(whole)
+
+
+def integer_weights(weights: Sequence[Exact]) -> tuple[int, ...]:
+    """Return `weights` brought to one common denominator, as the integer numerators (the same
+    proportions; the spreadsheet export splits years with them, as apportion does)."""
+    exact = [Fraction(w) for w in weights]
+    denominator = math.lcm(*(w.denominator for w in exact)) if exact else 1
+    return tuple(w.numerator * (denominator // w.denominator) for w in exact)
+
+
 def apportion(total: int, weights: Sequence[Exact]) -> tuple[int, ...]:
     """Return `total` split in proportion to `weights` as integers that sum exactly to `total`.
 
@@ -47,12 +62,10 @@ def apportion(total: int, weights: Sequence[Exact]) -> tuple[int, ...]:
     """
     if not weights:
         return ()
-    exact = [Fraction(w) for w in weights]
-    denominator = math.lcm(*(w.denominator for w in exact))
-    scaled = [w.numerator * (denominator // w.denominator) for w in exact]
+    scaled = list(integer_weights(weights))
     whole = sum(scaled)
     if whole == 0:
-        return (total, *([0] * (len(exact) - 1)))
+        return (total, *([0] * (len(scaled) - 1)))
     if whole < 0:  # the same quotas, with a positive divisor
         scaled, whole = [-w for w in scaled], -whole
     shares = [total * w // whole for w in scaled]

@@ -18,10 +18,15 @@ from tiip_writer.budget.money import percent
 
 @dataclass(frozen=True)
 class Amounts:
-    """A pair of integer figures: 補助款 (subsidy) and 自籌款 (self-funding); `total` is their sum."""
+    """A pair of integer figures: 補助款 (subsidy) and 自籌款 (self-funding); `total` is their sum.
+
+    `subsidy_most` is the part of `subsidy` that 科技部 (MOST) pays: in an industry+academia plan
+    the schools' subsidy (產學共同提案經費編列方式); the rest, `subsidy_moea`, is 工業局's.
+    """
 
     subsidy: int = 0
     self_funding: int = 0
+    subsidy_most: int = 0
 
     @property
     def total(self) -> int:
@@ -29,7 +34,23 @@ class Amounts:
         return self.subsidy + self.self_funding
 
     def __add__(self, other: Amounts) -> Amounts:
-        return Amounts(self.subsidy + other.subsidy, self.self_funding + other.self_funding)
+        return Amounts(self.subsidy + other.subsidy, self.self_funding + other.self_funding,
+                       self.subsidy_most + other.subsidy_most)
+
+    @property
+    def subsidy_moea(self) -> int:
+        """Return the subsidy that 工業局 (MOEA) pays: all of it but the schools' part."""
+        return self.subsidy - self.subsidy_most
+
+    @property
+    def subsidy_moea_pct(self) -> Decimal:
+        """Return the 工業局 subsidy ÷ total in % (one decimal)."""
+        return percent(self.subsidy_moea, self.total)
+
+    @property
+    def subsidy_most_pct(self) -> Decimal:
+        """Return the 科技部 subsidy ÷ total in % (one decimal)."""
+        return percent(self.subsidy_most, self.total)
 
     @property
     def subsidy_pct(self) -> Decimal:
@@ -56,7 +77,8 @@ class BudgetLine:
     inputs: tuple[tuple[str, Any], ...]  # formula inputs as (YAML key, value), in formula order
     formula: str             # the arithmetic as a reader checks it, e.g. "1,800 × 1 ÷ 60 × 20"
     exact: Fraction          # the formula's result before rounding
-    amounts: Amounts         # amount rounded half-up once; subsidy = round(amount × rate)
+    amounts: Amounts         # amount rounded half-up once; subsidy = round(amount × rate);
+                             # subsidy_most = the whole subsidy of a school's line, else 0
     rate: Decimal            # subsidy rate in % applied to this line
     rate_ptr: str            # pointer of the value that set `rate` ("" for an institute's 0)
     default_rate: Decimal    # the rate the line would have without its own subsidy_rate
@@ -65,6 +87,7 @@ class BudgetLine:
     person_months: Decimal   # personnel lines: person_months; other lines 0
     work_item: str | None    # work-item code the line names (personnel: None)
     source: Any              # the model line (PersonnelLine, ConsumableLine, …) for detail tables
+    weights: tuple[Fraction, ...] = ()  # its weight per plan year; `years` apportions by these
 
     @property
     def amount(self) -> int:
@@ -141,6 +164,7 @@ class BudgetReport:
     years: tuple[PlanYear, ...]
     units: tuple[UnitReport, ...]
     person_months: Decimal
+    academia: bool = False   # an industry+academia plan: subsidy split into 工業局 and 科技部
 
     @property
     def amounts(self) -> Amounts:

@@ -19,10 +19,13 @@ def number(value: Decimal | int) -> int | float:
 
 
 def amounts_json(amounts: Amounts) -> dict[str, Any]:
-    """Return subsidy, self-funding, total and their shares."""
+    """Return subsidy, self-funding, total, their shares, and the subsidy by funder."""
     return {"subsidy": amounts.subsidy, "self_funding": amounts.self_funding,
             "total": amounts.total, "subsidy_pct": number(amounts.subsidy_pct),
-            "self_funding_pct": number(amounts.self_funding_pct)}
+            "self_funding_pct": number(amounts.self_funding_pct),
+            "subsidy_moea": amounts.subsidy_moea, "subsidy_most": amounts.subsidy_most,
+            "subsidy_moea_pct": number(amounts.subsidy_moea_pct),
+            "subsidy_most_pct": number(amounts.subsidy_most_pct)}
 
 
 def table_json(table: Table, index: dict[str, int]) -> dict[str, Any]:
@@ -41,11 +44,12 @@ def line_json(line: BudgetLine) -> dict[str, Any]:
     return {"unit": line.unit, "category": line.category, "group": line.group, "row": line.row,
             "index": line.index, "pointer": line.ptr, "label": line.label, "inputs": inputs,
             "formula": line.formula, "amount": line.amount, "subsidy": line.amounts.subsidy,
-            "self_funding": line.amounts.self_funding, "rate": number(line.rate),
+            "self_funding": line.amounts.self_funding, "subsidy_most": line.amounts.subsidy_most,
+            "rate": number(line.rate),
             "uplift": line.uplift, "person_months": number(line.person_months),
             "work_item": line.work_item,
-            "years": [{"subsidy": y.subsidy, "self_funding": y.self_funding, "total": y.total}
-                      for y in line.years]}
+            "years": [{"subsidy": y.subsidy, "self_funding": y.self_funding, "total": y.total,
+                       "subsidy_most": y.subsidy_most} for y in line.years]}
 
 
 def limit_json(entry: RuleEntry, measure: Measure) -> dict[str, Any]:
@@ -63,7 +67,7 @@ def budget_json(report: BudgetReport, proposal: Proposal, rs: RuleSet, file: str
     index = {line.ptr: i for i, line in enumerate(report.lines)}
     return {
         "version": VERSION, "file": file, "ruleset": rs.year, "currency": "TWD",
-        "unit": "thousand",
+        "unit": "thousand", "academia": report.academia,
         "period": {"start": proposal.period.start.isoformat(),
                    "end": proposal.end_date.isoformat(), "months": proposal.period.months},
         "person_months": number(report.person_months),

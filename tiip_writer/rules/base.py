@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from fractions import Fraction
 
 from tiip_writer.budget import BudgetReport
 from tiip_writer.foundation.diagnostics import Text
@@ -79,11 +80,14 @@ class Measure:
     detail: Text | None = None   # e.g. the amounts behind a ratio
     hint: Text | None = None
     at_key: bool = False
+    exact: Fraction | None = None  # the unrounded figure; the limit is compared with this
 
     @property
     def ok(self) -> bool:
-        """Return True when the figure is within the limit (compared as shown, one decimal)."""
-        return self.figure <= self.limit if self.op == "<=" else self.figure >= self.limit
+        """Return True when the figure is within the limit, compared on the unrounded figure
+        (28.04% breaks a 28% cap although it reads 28.0%)."""
+        value = self.exact if self.exact is not None else self.figure
+        return value <= self.limit if self.op == "<=" else value >= self.limit
 
     @property
     def blank(self) -> bool:
@@ -91,10 +95,16 @@ class Measure:
         return isinstance(self.detail, Ratio) and self.detail.whole == 0
 
     def figure_text(self, lang: str) -> str:
-        """Return the figure as shown: one decimal for %, plain otherwise; — when blank."""
+        """Return the figure as shown: one decimal for %, plain otherwise; — when blank; a figure
+        out of its limit that would read as within it at one decimal gets two, rounded away
+        from it."""
         if self.blank:
             return "—"
         if self.unit == PERCENT:
+            if not self.ok and self.exact is not None and self.figure == self.limit:
+                way = ROUND_CEILING if self.op == "<=" else ROUND_FLOOR
+                shown = (Decimal(self.exact.numerator) / Decimal(self.exact.denominator))
+                return f"{shown.quantize(Decimal('0.01'), rounding=way)}%"
             return f"{self.figure:.1f}%"
         return f"{fmt_num(self.figure)}{self.unit.get(lang)}"
 

@@ -3,14 +3,16 @@ says — companies ≥ 70% of the total, schools ≤ 30%, MOEA subsidy ≤ 28%, 
 government total ≤ 40% (all shares of the whole plan's total).
 
 Reading: the MOEA (工業局) subsidy is the companies' subsidy; the MOST (科技部) subsidy is the
-schools' subsidy (a school unit's subsidy_rate, else the plan rate).
+schools' subsidy (a school unit's subsidy_rate, else the plan rate). The budget engine makes this
+split (Amounts.subsidy_moea / subsidy_most), so the rule, the budget tables and the workbook show
+the same figures; each share is compared with its limit unrounded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tiip_writer.budget.money import percent
+from tiip_writer.budget.money import exact_percent, percent
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.foundation.numbers import fmt_limit
 from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, ratio
@@ -35,17 +37,17 @@ def measure(ctx: Context) -> Iterator[Measure]:
 
     def share(zh: str, en: str, part: int, op: str, limit: str, pointer: str) -> Measure:
         return Measure(Text(zh, en), percent(part, total), op, num(limit), PERCENT, pointer,
-                       ratio(part, total),
-                       at_key=pointer in (company_ptr, school_ptr))
+                       ratio(part, total), at_key=pointer in (company_ptr, school_ptr),
+                       exact=exact_percent(part, total))
 
     yield share("業者經費占總經費", "the companies' budget as a share of the total:",
                 firms.total, ">=", "academia_company_min", company_ptr)
     yield share("學界經費占總經費", "the schools' budget as a share of the total:",
                 schools.total, "<=", "academia_school_max", school_ptr)
     yield share("工業局補助款（業者）占總經費", "MOEA subsidy (companies) as a share of the total:",
-                firms.subsidy, "<=", "academia_moea_max", SUBSIDY_RATE)
+                budget.amounts.subsidy_moea, "<=", "academia_moea_max", SUBSIDY_RATE)
     yield share("科技部補助款（學界）占總經費", "MOST subsidy (schools) as a share of the total:",
-                schools.subsidy, "<=", "academia_most_max", school_rate)
+                budget.amounts.subsidy_most, "<=", "academia_most_max", school_rate)
     yield share("政府補助合計占總經費", "government subsidy as a share of the total:",
                 budget.amounts.subsidy, "<=", "academia_government_max", SUBSIDY_RATE)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tiip_writer.budget.money import percent
+from tiip_writer.budget.money import exact_percent, percent
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.foundation.numbers import fmt_limit, fmt_num
 from tiip_writer.rules.base import PERCENT, Context, Finding, Measure, Rule, ratio
@@ -46,12 +46,16 @@ def measure(ctx: Context) -> Iterator[Measure]:
     of_total = ratio(subsidy, total)
     yield Measure(Text("業者經費占總經費", "the companies' budget as a share of the total:"),
                   percent(firms.total, total), ">=", num("institute_company_min"), PERCENT,
-                  company_ptr, ratio(firms.total, total), at_key=company_ptr != SUBSIDY_RATE)
+                  company_ptr, ratio(firms.total, total), at_key=company_ptr != SUBSIDY_RATE,
+                  exact=exact_percent(firms.total, total))
     label = Text("產研計畫補助款占總經費", "subsidy of an industry+institute plan as a share of "
                  "the total:")
     pct = budget.amounts.subsidy_pct
-    yield Measure(label, pct, ">=", num("institute_subsidy_min"), PERCENT, SUBSIDY_RATE, of_total)
-    yield Measure(label, pct, "<=", num("institute_subsidy_max"), PERCENT, SUBSIDY_RATE, of_total)
+    exact = exact_percent(subsidy, total)
+    yield Measure(label, pct, ">=", num("institute_subsidy_min"), PERCENT, SUBSIDY_RATE, of_total,
+                  exact=exact)
+    yield Measure(label, pct, "<=", num("institute_subsidy_max"), PERCENT, SUBSIDY_RATE, of_total,
+                  exact=exact)
 
 
 def _threshold(rs: RuleSet) -> Text:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from tiip_writer.budget.money import exact_percent
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.foundation.numbers import fmt_limit
 from tiip_writer.rules.base import PERCENT, Context, Finding, Measure, Rule, ratio
@@ -53,7 +54,7 @@ def measure(ctx: Context) -> Iterator[Measure]:
         Text("補助款（含中堅企業加碼）占總經費", "subsidy with the 中堅企業 bonus as a share of the "
              "total budget:"), budget.base_subsidy_pct, "<=", bonus_cap(ctx.rs), PERCENT,
         join_pointer(ctx.proposal.budget.ptr, "subsidy_rate"),
-        ratio(base, budget.total))
+        ratio(base, budget.total), exact=exact_percent(base, budget.total))
 
 
 def _threshold(rs: RuleSet) -> Text:

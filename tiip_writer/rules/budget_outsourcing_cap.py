@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tiip_writer.budget.money import percent
+from tiip_writer.budget.money import exact_percent, percent
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, limit_text, ratio
 from tiip_writer.source.positions import join_pointer
@@ -29,7 +29,7 @@ def measure(ctx: Context) -> Iterator[Measure]:
         ratio(amount, ctx.budget.total),
         Text("技術引進與委託研究不宜取代公司自身的研發；請減少其金額或增加自行研發的經費",
              "bought-in technology and commissioned research should not replace the company's "
-             "own R&D; reduce them"))
+             "own R&D; reduce them"), exact=exact_percent(amount, ctx.budget.total))
 
 
 RULE = Rule(

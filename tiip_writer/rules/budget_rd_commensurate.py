@@ -21,7 +21,7 @@ from tiip_writer.rules.facts import companies
 from tiip_writer.source.positions import join_pointer
 
 
-def _figures(ctx: Context) -> Iterator[tuple[Company, Fraction, Fraction]]:
+def figures(ctx: Context) -> Iterator[tuple[Company, Fraction, Fraction]]:
     """Return (company, yearly budget, mean R&D spending) for each budgeted company."""
     firms = companies(ctx.proposal)
     years = int(ctx.rs.num("rd_commensurate_years"))
@@ -37,7 +37,7 @@ def _figures(ctx: Context) -> Iterator[tuple[Company, Fraction, Fraction]]:
 
 def check(ctx: Context) -> Iterator[Finding]:
     """Return a finding for a company that reports no R&D spending at all."""
-    for company, yearly, mean in _figures(ctx):
+    for company, yearly, mean in figures(ctx):
         if mean == 0 and yearly > 0:
             yield Finding(
                 join_pointer(company.ptr, "operations"),
@@ -50,7 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def measure(ctx: Context) -> Iterator[Measure]:
     """Return each company's yearly budget ÷ mean R&D spending against the multiple."""
-    for company, yearly, mean in _figures(ctx):
+    for company, yearly, mean in figures(ctx):
         if mean == 0:
             continue
         yield Measure(
@@ -62,7 +62,7 @@ def measure(ctx: Context) -> Iterator[Measure]:
                  f" ({fmt_num(tenths(yearly))} ÷ {fmt_num(tenths(mean))} thousand NT$)"),
             Text("計畫經費應與公司最近三年研發經費相當；請說明資金來源，或縮小計畫規模",
                  "the plan should match the company's recent R&D spending; explain the funding "
-                 "or reduce the plan"), at_key=True)
+                 "or reduce the plan"), at_key=True, exact=yearly / mean)
 
 
 RULE = Rule(

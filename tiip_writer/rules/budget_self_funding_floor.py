@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tiip_writer.budget.money import exact_percent
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.foundation.numbers import fmt_limit
 from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, ratio
@@ -23,7 +24,8 @@ def measure(ctx: Context) -> Iterator[Measure]:
     yield Measure(
         Text("自籌款占總經費", "self-funding as a share of the total budget:"),
         amounts.self_funding_pct, ">=", floor, PERCENT, SUBSIDY_RATE,
-        ratio(amounts.self_funding, amounts.total))
+        ratio(amounts.self_funding, amounts.total),
+        exact=exact_percent(amounts.self_funding, amounts.total))
 
 
 def _threshold(rs: RuleSet) -> Text:

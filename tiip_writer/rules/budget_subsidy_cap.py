@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tiip_writer.budget.money import exact_percent
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, limit_text, ratio
 from tiip_writer.rules.facts import SUBSIDY_RATE
@@ -21,7 +22,8 @@ def measure(ctx: Context) -> Iterator[Measure]:
         "<=", ctx.rs.num("subsidy_cap"), PERCENT, SUBSIDY_RATE,
         ratio(amounts.subsidy, amounts.total),
         Text("調低 budget.subsidy_rate 或個別明細的 subsidy_rate",
-             "lower budget.subsidy_rate or the subsidy_rate of individual lines"))
+             "lower budget.subsidy_rate or the subsidy_rate of individual lines"),
+        exact=exact_percent(amounts.subsidy, amounts.total))
 
 
 RULE = Rule(

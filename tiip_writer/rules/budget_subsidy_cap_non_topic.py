@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tiip_writer.budget.money import exact_percent
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.foundation.numbers import fmt_limit, fmt_num
 from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, limit_text, ratio
@@ -41,7 +42,8 @@ def measure(ctx: Context) -> Iterator[Measure]:
         ratio(base, budget.total),
         Text(f"非主題式計畫補助比率以 {fmt_limit(cap)}% 為上限；請調低 budget.subsidy_rate",
              f"plans that are not Top-down are subsidised at most {fmt_limit(cap)}%; lower "
-             "budget.subsidy_rate"))
+             "budget.subsidy_rate"),
+        exact=exact_percent(base, budget.total))
 
 
 RULE = Rule(

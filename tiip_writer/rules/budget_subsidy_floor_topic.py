@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tiip_writer.budget.money import exact_percent
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, limit_text, ratio
 from tiip_writer.rules.facts import SUBSIDY_RATE
@@ -18,7 +19,7 @@ def measure(ctx: Context) -> Iterator[Measure]:
     yield Measure(
         Text("主題式計畫補助款占總經費", "subsidy of a Top-down plan as a share of the total:"),
         amounts.subsidy_pct, ">=", ctx.rs.num("subsidy_floor_topic"), PERCENT, SUBSIDY_RATE,
-        ratio(amounts.subsidy, amounts.total))
+        ratio(amounts.subsidy, amounts.total), exact=exact_percent(amounts.subsidy, amounts.total))
 
 
 RULE = Rule(

@@ -69,32 +69,55 @@ def summary_budget_rows(ctx: TemplateContext, title: str, labels: Section) -> li
 
 
 def budget_summary(ctx: TemplateContext, unit: str | None = None) -> tuple[Block, ...]:
-    """Return the 經費需求總表: groups with subcategory rows under a merged group cell."""
+    """Return the 經費需求總表: groups with subcategory rows under a merged group cell.
+
+    In an industry+academia plan the 補助款 column splits into its funders (工業局, 科技部) and
+    their sum, under one header cell, as 產學共同提案經費編列方式 sets the two shares apart.
+    """
     labels = labels_of(ctx, "budget_summary")
     table = _table_of(ctx, unit)
+    split = report(ctx).academia
     columns = labels["columns"]
-    rows: list[Row] = [Row(header=True, cells=(
-        _head(columns[0], span=2), *(_head(t) for t in columns[1:])))]
+    if split:
+        funders = labels["funders"]
+        rows: list[Row] = [
+            Row(header=True, cells=(
+                _head(columns[0], span=2, merge="restart"), _head(columns[1], span=len(funders)),
+                *(_head(t, merge="restart") for t in columns[2:]))),
+            Row(header=True, cells=(
+                _head("", span=2, merge="continue"), *(_head(t) for t in funders),
+                *(_head("", merge="continue") for _ in columns[2:])))]
+    else:
+        rows = [Row(header=True, cells=(
+            _head(columns[0], span=2), *(_head(t) for t in columns[1:])))]
     for group in table.groups:
-        rows.extend(_group_rows(group, labels))
+        rows.extend(_group_rows(group, labels, split))
     total = table.amounts
     rows.append(Row(bold=True, cells=(
-        Cell.of(labels["total"], span=2, align="center"), Cell.num(money(total.subsidy)),
+        Cell.of(labels["total"], span=2, align="center"), *_subsidy_cells(total, split),
         Cell.num(money(total.self_funding)), Cell.num(money(total.total)),
         Cell.num(percent(100 if total.total else 0)))))
+    shares = ((percent(total.subsidy_moea_pct), percent(total.subsidy_most_pct)) if split
+              else ())
     rows.append(Row(bold=True, cells=(
-        Cell.of(labels["percent"], span=2, align="center"), Cell.num(percent(total.subsidy_pct)),
-        Cell.num(percent(total.self_funding_pct)), Cell.num(percent(100 if total.total else 0)),
-        Cell.of(""))))
+        Cell.of(labels["percent"], span=2, align="center"), *(Cell.num(s) for s in shares),
+        Cell.num(percent(total.subsidy_pct)), Cell.num(percent(total.self_funding_pct)),
+        Cell.num(percent(100 if total.total else 0)), Cell.of(""))))
+    widths = tuple(float(w) for w in labels["funder_widths" if split else "widths"])
     caption = labels["caption"].format(unit=unit_name(ctx, unit) if unit else "")
-    return (Table(widths=tuple(float(w) for w in labels["widths"]), rows=tuple(rows),
-                  caption=caption, note=money_note(ctx)),)
+    return (Table(widths=widths, rows=tuple(rows), caption=caption, note=money_note(ctx)),)
 
 
-def _group_rows(group: Group, labels: Section) -> list[Row]:
+def _subsidy_cells(amounts: Any, split: bool, bold: bool = False) -> tuple[Cell, ...]:
+    """Return the subsidy cell, or with `split` the 工業局 and 科技部 cells and their sum."""
+    figures = ((amounts.subsidy_moea, amounts.subsidy_most) if split else ()) + (amounts.subsidy,)
+    return tuple(Cell.num(money(f), bold=bold) for f in figures)
+
+
+def _group_rows(group: Group, labels: Section, split: bool) -> list[Row]:
     """Return a group's rows: one row, or its subcategories under a merged cell plus 小計."""
     def figures(amounts: Any, share: Any, bold: bool = False) -> tuple[Cell, ...]:
-        return (Cell.num(money(amounts.subsidy), bold=bold),
+        return (*_subsidy_cells(amounts, split, bold),
                 Cell.num(money(amounts.self_funding), bold=bold),
                 Cell.num(money(amounts.total), bold=bold), Cell.num(percent(share), bold=bold))
 
