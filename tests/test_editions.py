@@ -12,6 +12,7 @@ import stat
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from tests.helpers import edit, run_tiip, sample_text
@@ -243,6 +244,12 @@ def test_reports_and_the_document_name_the_edition_and_rule_set(tmp_path, clean_
     [used] = sarif["runs"][0]["properties"]["rulesets"]
     assert used["year"] == 116 and used["edition"] == f"{EDITION} 116.0.0"
     assert used["signed_by"].startswith("office (")
+    budget = json.loads(run_tiip("budget", str(proposal), "--format", "json").stdout)
+    assert budget["ruleset"] == 116 and budget["ruleset_source"]["edition"] == f"{EDITION} 116.0.0"
+    workbook = tmp_path / "budget.xlsx"
+    ok("budget", str(proposal), "-o", str(workbook))
+    caps = openpyxl.load_workbook(workbook)["經費上限檢核"]["A2"].value
+    assert f"來源：年度版本 {EDITION} 116.0.0（簽署者 office (" in caps
     first, second = tmp_path / "a.docx", tmp_path / "b.docx"
     for target in (first, second):
         ok("build", str(proposal), "--template", EDITION, "-o", str(target))
