@@ -215,7 +215,7 @@ def test_a_check_that_fails_inside_tiip_is_reported_and_the_rest_checked(
     result = run_tiip("check", str(folder), "--lang", "en")
     assert result.exit_code == 3
     assert "tiip internal error: RuntimeError: boom" in result.stderr
-    assert "1 file(s) checked: no problems found; 1 file(s) could not be read." in result.stderr
+    assert "1 file(s) checked: 0 error(s), 0 warning(s), 0 info; 1 file(s) could not be read." in result.stderr
     report = json.loads(run_tiip("check", str(folder), "--format", "json").stdout)
     assert [f["readable"] for f in report["files"]] == [False, True]
     assert report["exit_code"] == 3

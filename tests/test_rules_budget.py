@@ -1,8 +1,9 @@
-"""budget.* rules: caps at their one-decimal boundaries, messages with the figures, positions.
+"""budget.* rules: caps compared exactly on the amounts, messages with the figures, positions.
 
 Boundaries are built by adding a consumables line at a 100% rate (not a new hire, so it counts
-fully against the 40% cap): with the sample's 13,090 total and 5,236 base subsidy, 10 more
-gives 40.046% (shown 40.0, passes) and 11 gives 40.050% (shown 40.1, fails).
+fully against the 40% cap): the sample's 5,236 base subsidy of its 13,090 total is exactly 40%,
+so the sample passes and 1 千元 more (5,237 ÷ 13,091 = 40.0046%) fails, although it rounds to
+40.0%: the message then shows two decimals, rounded away from the limit (40.01%).
 """
 
 from __future__ import annotations
@@ -81,13 +82,14 @@ def test_subsidy_cap_at_50_percent(check: Checker, extra: int, shown: str | None
         assert at(found[0]) == rate_position(text)
 
 
-@pytest.mark.parametrize(("extra", "fails"), [(1610, False), (1625, True)])
-def test_self_funding_floor_at_50_percent(check: Checker, extra: int, fails: bool) -> None:
+@pytest.mark.parametrize(("extra", "shown"), [
+    (1610, None), (1611, "49.99%（7,350 ÷ 14,701"), (1625, "49.9%（7,350 ÷ 14,715")])
+def test_self_funding_floor_at_50_percent(check: Checker, extra: int, shown: str | None) -> None:
     text = with_consumable(sample_text(), extra, rate=100)
     found = only(check(text), "budget.self-funding-floor")
-    assert bool(found) == fails
-    if fails:
-        assert found[0].message.zh == "自籌款占總經費 49.9%（7,350 ÷ 14,715 千元），下限 50%"
+    assert bool(found) == bool(shown)
+    if shown:
+        assert found[0].message.zh == f"自籌款占總經費 {shown} 千元），下限 50%"
 
 
 def test_self_funding_floor_is_60_percent_with_a_school(check: Checker) -> None:
@@ -108,6 +110,9 @@ def test_topic_floor_at_40_percent(check: Checker) -> None:
     d = one(result, "budget.subsidy-floor-topic")
     assert d.message.zh == "主題式計畫補助款占總經費 39.0%（5,105 ÷ 13,090 千元），下限 40%"
     assert at(d) == rate_position(text)
+    one_more = with_consumable(edit(sample_text(), TOPIC, no_uplift), 1, rate=0)
+    d = one(check(one_more), "budget.subsidy-floor-topic")   # 1 千元 of self-funding more
+    assert d.message.zh == "主題式計畫補助款占總經費 39.99%（5,236 ÷ 13,091 千元），下限 40%"
 
 
 BONUS = (SUBSIDY_RATE, "budget:\n  subsidy_rate: 50\n  mid_size_bonus: true")
@@ -130,6 +135,10 @@ def test_mid_size_bonus_raises_the_cap_to_50_percent(check: Checker) -> None:
     d = one(result, "budget.mid-size-bonus")
     assert d.message.zh == "補助款（含中堅企業加碼）占總經費 51.0%（6,676 ÷ 13,090 千元），上限 50%"
     assert at(d) == rate_position(text)
+    at_cap = edit(sample_text(), BONUS, ("mid_size: false", "mid_size: true"))   # 6,545 = 50%
+    assert not only(check(at_cap), "budget.mid-size-bonus")
+    d = one(check(with_consumable(at_cap, 1, rate=100)), "budget.mid-size-bonus")
+    assert d.message.zh == "補助款（含中堅企業加碼）占總經費 50.01%（6,546 ÷ 13,091 千元），上限 50%"
 
 
 def test_mid_size_bonus_modes(check: Checker) -> None:
@@ -221,6 +230,20 @@ def test_academia_split_at_its_limits_passes(check: Checker) -> None:
     assert not only(result, "budget.self-funding-floor")
 
 
+def test_academia_split_one_thousand_off_its_limits_fails(check: Checker) -> None:
+    # At 5,610 all five shares sit exactly on their limits; 1 千元 either way breaks some.
+    assert [d.message.zh for d in only(check(academia(5611)), "budget.academia-split")] == [
+        "業者經費占總經費 69.99%（13,090 ÷ 18,701 千元），下限 70%",
+        "學界經費占總經費 30.01%（5,611 ÷ 18,701 千元），上限 30%"]
+    result = check(academia(5609))    # the school's 40% of 5,609 rounds up to 2,244
+    assert [d.message.zh for d in only(result, "budget.academia-split")] == [
+        "工業局補助款（業者）占總經費 28.01%（5,236 ÷ 18,699 千元），上限 28%",
+        "科技部補助款（學界）占總經費 12.01%（2,244 ÷ 18,699 千元），上限 12%",
+        "政府補助合計占總經費 40.01%（7,480 ÷ 18,699 千元），上限 40%"]
+    assert [d.message.zh for d in only(result, "budget.self-funding-floor")] == [
+        "自籌款占總經費 59.99%（11,219 ÷ 18,699 千元），下限 60%"]
+
+
 def test_academia_split_over_its_limits(check: Checker) -> None:
     text = academia(5650)
     found = only(check(text), "budget.academia-split")
@@ -240,7 +263,9 @@ def institute(amount: int, rate: int | None = None) -> str:
 
 @pytest.mark.parametrize(("amount", "messages"), [
     (840, []),                         # 6,965 ÷ 13,930 = 50.0%
-    (4322, []),                        # 6,965 ÷ 17,412 = 40.0%
+    (4322, []),                        # 6,965 ÷ 17,412 = 40.001%
+    (839, ["產研計畫補助款占總經費 50.01%（6,965 ÷ 13,929 千元），上限 50%"]),
+    (4323, ["產研計畫補助款占總經費 39.99%（6,965 ÷ 17,413 千元），下限 40%"]),
     (800, ["產研計畫補助款占總經費 50.1%（6,965 ÷ 13,890 千元），上限 50%"]),
     (4400, ["產研計畫補助款占總經費 39.8%（6,965 ÷ 17,490 千元），下限 40%"]),
     (13200, ["產研計畫補助款占總經費 26.5%（6,965 ÷ 26,290 千元），下限 40%",
@@ -298,15 +323,16 @@ def rd(value: str) -> tuple[tuple[str, str], ...]:
     return tuple((f"rd_expense: {old}", f"rd_expense: {value}") for old in (61400, 57200, 50800))
 
 
-@pytest.mark.parametrize(("spend", "fails"), [("3272.5", False), ("3190", True)])
-def test_rd_commensurate(check: Checker, spend: str, fails: bool) -> None:
+@pytest.mark.parametrize(("spend", "shown"), [
+    ("3272.5", None), ("3272", "2.01 倍（6,545 ÷ 3,272"), ("3190", "2.1 倍（6,545 ÷ 3,190")])
+def test_rd_commensurate(check: Checker, spend: str, shown: str | None) -> None:
     text, result = check.variant(*rd(spend))     # yearly budget 13,090 × 12 ÷ 24 = 6,545
     found = only(result, "budget.rd-commensurate")
-    assert bool(found) == fails
-    if fails:
+    assert bool(found) == bool(shown)
+    if shown:
         assert found[0].severity.value == "warning"
         assert found[0].message.zh == ("鴻鈞精密機械股份有限公司 年度計畫經費為近年平均研發費用的 "
-                                       "2.1 倍（6,545 ÷ 3,190 千元），上限 2 倍")
+                                       f"{shown} 千元），上限 2 倍")
         assert at(found[0]) == position(text, "      operations:", offset=6)
 
 

@@ -105,6 +105,17 @@ def test_growth_below_many_fold(tmp_path):
                             "單位毛利 1.19 倍、年銷量 1.25 倍；至少一項達 2 倍）")
 
 
+@pytest.mark.parametrize(("volume", "fails"), [("240", False), ("239.999", True)])
+def test_growth_compared_on_the_exact_figures(tmp_path, volume, fails):
+    # 240 ÷ 120 is exactly 2-fold; 239.999 ÷ 120 reads 2.00 but is not 2-fold.
+    text = edit(sample(), ("after: {unit_price: 9800, gross_margin: 31, annual_volume: 260",
+                           f"after: {{unit_price: 7400, gross_margin: 24, annual_volume: {volume}"))
+    found = only(check(tmp_path, text), "review.high-value.growth")
+    assert bool(found) == fails
+    if fails:
+        assert "年銷量 2.00 倍；至少一項達 2 倍" in found[0].message.zh
+
+
 def test_growth_without_before_and_after(tmp_path):
     text = edit_re(sample(), r"^  value_uplift:\n.*?(?=^work:)", "  {}\n\n")
     text = edit(text, ("plan_specific:\n  {}\n", "plan_specific: {}\n"))

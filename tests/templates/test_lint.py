@@ -137,3 +137,13 @@ def test_lint_of_a_folder_without_a_manifest_is_bad_usage(tmp_path: Path) -> Non
     result = lint(tmp_path)
     assert result.exit_code == 2
     assert result.stderr == f"{tmp_path} 不是樣板庫資料夾（沒有 library.yaml）\n"
+
+
+def test_lint_takes_color_and_no_color(tmp_path: Path) -> None:
+    library = make_library(tmp_path / "lib", files={
+        "parts/30-risks.md.j2": "# 參、風險評估與因應對策\n\n{{ proposal.riskz }}\n"})
+    plain, coloured = lint(library, "--no-color"), lint(library, "--color")
+    assert plain.exit_code == coloured.exit_code == 1
+    assert "\x1b[" not in plain.stdout
+    assert "\x1b[" in coloured.stdout
+    assert "「proposal」沒有欄位「riskz」" in plain.stdout

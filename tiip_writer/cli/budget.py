@@ -19,6 +19,8 @@ from tiip_writer.cli.common import (
     EXIT_FINDINGS,
     EXIT_INPUT,
     check_or_exit,
+    color_option,
+    colour_wanted,
     echo_err,
     format_diagnostic,
     lang_option,
@@ -29,6 +31,7 @@ from tiip_writer.foundation.fileio import write_atomic
 from tiip_writer.foundation.numbers import fmt_num, fmt_pct
 from tiip_writer.foundation.output_guard import output_problem
 from tiip_writer.report.budget_json import budget_json
+from tiip_writer.report.grouping import grouped
 from tiip_writer.rules import Context, Measure, measures
 from tiip_writer.ruleset import RuleEntry
 
@@ -66,15 +69,18 @@ KINDS = {"company": Text("公司", "company"), "academic": Text("學界", "acade
 @click.option("-o", "--output", "workbook", type=click.Path(path_type=Path),
               help="改為寫出 Excel 經費表（.xlsx，合計、比率與上限檢核為公式），不在螢幕列出。"
                    "Write the budget as an Excel workbook (.xlsx) with live formulas instead.")
+@color_option
 @lang_option
-def budget(file: Path, output: str, workbook: Path | None, lang: str) -> None:
+def budget(file: Path, output: str, workbook: Path | None, color: bool | None,
+           lang: str) -> None:
     """列出計畫書 FILE 的經費需求總表、各年度與各單位經費，以及各項上限檢核。"""
     if workbook is not None:
         _check_workbook_target(workbook, file, lang)
     result = check_or_exit(file, lang)
     if result.budget is None or result.ruleset is None or result.proposal is None:
-        for diagnostic in result.diagnostics:
-            echo_err(format_diagnostic(diagnostic, lang))
+        colour = colour_wanted(color, err=True)
+        for diagnostic in grouped(result.diagnostics):
+            click.echo(format_diagnostic(diagnostic, lang, colour), err=True, color=colour)
         echo_err(T["blocked"].get(lang))
         raise SystemExit(EXIT_FINDINGS)
     limits = measures(Context(result.proposal, result.budget, result.ruleset), prefix="budget.")

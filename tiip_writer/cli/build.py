@@ -14,6 +14,8 @@ from tiip_writer.cli.batch import is_batch
 from tiip_writer.cli.build_job import build_one
 from tiip_writer.cli.common import (
     EXIT_INPUT,
+    color_option,
+    colour_wanted,
     echo_err,
     format_diagnostic,
     lang_option,
@@ -40,10 +42,11 @@ from tiip_writer.render.library import load_library
               help="同時建置的程序數（0：每個 CPU 一個）。Parallel processes (0: one per CPU).")
 @render_limit_options
 @max_bytes_option
+@color_option
 @lang_option
 def build(files: tuple[Path, ...], output: Path | None, template: str | None,
           markdown_path: Path | None, draft: bool, jobs: int, render_timeout: float | None,
-          render_max_chars: int | None, lang: str) -> None:
+          render_max_chars: int | None, color: bool | None, lang: str) -> None:
     """檢核計畫書 FILES（YAML 檔或資料夾），無錯誤時產生 Word 計畫書（.docx）。"""
     try:
         library = load_library(template)  # unusable: bad usage, said once, before any file
@@ -52,16 +55,17 @@ def build(files: tuple[Path, ...], output: Path | None, template: str | None,
             echo_err(format_diagnostic(diagnostic, lang))
         raise SystemExit(EXIT_INPUT) from None
     limits = (render_timeout, render_max_chars)
+    colour = colour_wanted(color, err=True)
     if is_batch(files):
         from tiip_writer.cli.build_many import build_many
 
         raise SystemExit(build_many(files, output, template, markdown_path, draft, jobs, limits,
-                                    lang))
+                                    lang, colour))
     file = files[0]
     target = output or file.with_suffix(".docx")
     if target.is_dir():  # `-o out/` for one file: inside that folder
         target = target / file.with_suffix(".docx").name
-    result = build_one(file, target, library, markdown_path, draft, False, limits, lang)
+    result = build_one(file, target, library, markdown_path, draft, False, limits, lang, colour)
     for line in result.err:
-        echo_err(line)
+        click.echo(line, err=True, color=colour)
     raise SystemExit(result.exit_code)

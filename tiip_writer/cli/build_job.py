@@ -21,6 +21,7 @@ from tiip_writer.foundation.diagnostics import InputError, Severity, Text
 from tiip_writer.foundation.fileio import write_atomic
 from tiip_writer.foundation.output_guard import output_problem
 from tiip_writer.render.library import Library
+from tiip_writer.report.grouping import grouped
 
 MESSAGES = {
     "refused": Text("發現 {count} 個錯誤，未產生 Word 檔。請修正後再試，或加上 --draft 產生標示為草稿的版本。",
@@ -45,13 +46,15 @@ def _say(key: str, lang: str, **values: object) -> str:
 
 def build_one(file: Path, target: Path, template: str | Library | None,
               markdown_path: Path | None, draft: bool, make_folders: bool,
-              limits: tuple[float | None, int | None], lang: str) -> JobResult:
+              limits: tuple[float | None, int | None], lang: str,
+              colour: bool = False) -> JobResult:
     """Check `file` and write its Word proposal to `target`; return what to say and the code.
 
     A batch job (see tiip_writer.cli.batch): it runs in a worker process with `-j`, so it returns
     its messages instead of printing them. `make_folders` creates the target's folder;
     `limits` are the render time and output-size limits (None: the defaults). `template` is a
-    library already loaded, or its name or folder (a worker loads it itself).
+    library already loaded, or its name or folder (a worker loads it itself); `colour` colours
+    the findings.
     """
     lines: list[str] = []
 
@@ -70,7 +73,7 @@ def build_one(file: Path, target: Path, template: str | Library | None,
         refused = output_problem(path, [file]) if path is not None else None
         if refused is not None:
             return done(EXIT_INPUT, "refused-output", reason=refused.get(lang))
-    lines.extend(format_diagnostic(d, lang) for d in result.diagnostics)
+    lines.extend(format_diagnostic(d, lang, colour) for d in grouped(result.diagnostics))
     errors = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
     if result.proposal is None:
         return done(EXIT_FINDINGS, "unbuildable")
@@ -81,7 +84,7 @@ def build_one(file: Path, target: Path, template: str | Library | None,
 
     built = build_document(result, template=template, draft=draft,
                            limits=RenderLimits.from_env(*limits))
-    lines.extend(format_diagnostic(d, lang) for d in built.diagnostics)
+    lines.extend(format_diagnostic(d, lang, colour) for d in built.diagnostics)
     if markdown_path is not None and built.markdown is not None:
         failure = _write(markdown_path, built.markdown.encode("utf-8"), make_folders, lang)
         if failure:

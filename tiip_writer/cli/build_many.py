@@ -38,7 +38,7 @@ def _say(key: str, lang: str, **values: object) -> str:
 
 def build_many(paths: Sequence[Path], output: Path | None, template: str | None,
                markdown: Path | None, draft: bool, jobs: int,
-               limits: tuple[float | None, int | None], lang: str) -> int:
+               limits: tuple[float | None, int | None], lang: str, colour: bool = False) -> int:
     """Build every proposal among `paths` into `output` (a folder); return the worst exit code."""
     for folder in (output, markdown):
         problem = _prepare_folder(folder, lang) if folder is not None else None
@@ -52,7 +52,7 @@ def build_many(paths: Sequence[Path], output: Path | None, template: str | None,
     plans = [(item, _target(item, output, ".docx"), _target(item, markdown, ".md")
               if markdown else None) for item in inputs]
     collisions = _collisions(plans, lang)
-    todo = [(item.path, target, template, md, draft, True, limits, lang)
+    todo = [(item.path, target, template, md, draft, True, limits, lang, colour)
             for item, target, md in plans if item.path not in collisions]
     progress = Progress(len(inputs))
     progress.start()

@@ -15,6 +15,7 @@ from tiip_writer.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
     EXIT_INPUT,
+    color_option,
     echo_err,
     lang_option,
     max_bytes_option,
@@ -40,14 +41,16 @@ NO_INPUT = Text("{paths} 之中沒有 .yaml 或 .yml 檔案。", "no .yaml or .y
               help="有檢核發現時結束碼仍為 0（檔案無法讀取仍為 2）。Exit 0 even with findings.")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
               default=None, help="使用這個 tiip.toml，不找計畫書旁的設定檔。Use this tiip.toml.")
-@click.option("--color/--no-color", default=None,
-              help="文字輸出是否上色（預設：在終端機上才上色）。Colour the text report.")
+@color_option
+@click.option("-v", "--verbose", is_flag=True,
+              help="逐一列出每一處預留文字（預設每節合併為一筆）。List every placeholder.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="同時檢核的程序數（0：每個 CPU 一個）。Parallel processes (0: one per CPU).")
 @max_bytes_option
 @lang_option
 def check(files: tuple[Path, ...], output: str, fail_on: str | None, exit_zero: bool,
-          config_path: Path | None, color: bool | None, jobs: int, lang: str) -> None:
+          config_path: Path | None, color: bool | None, verbose: bool, jobs: int,
+          lang: str) -> None:
     """檢核計畫書 FILES（YAML 檔或資料夾），列出所有問題的位置（檔案:行:欄）。"""
     config = _explicit_config(config_path, output, lang)
     inputs = expand(files)
@@ -56,7 +59,7 @@ def check(files: tuple[Path, ...], output: str, fail_on: str | None, exit_zero: 
         raise SystemExit(EXIT_INPUT)
     outcomes, internal = _check_all([item.path for item in inputs], config, jobs, lang)
     exit_code = EXIT_INTERNAL if internal else exit_code_for(outcomes, fail_on, exit_zero)
-    _emit(outcomes, output, exit_code, lang, color)
+    _emit(outcomes, output, exit_code, lang, color, verbose)
     raise SystemExit(exit_code)
 
 
@@ -117,13 +120,13 @@ def _explicit_config(path: Path | None, output: str, lang: str) -> Config | None
 
 
 def _emit(outcomes: list[Outcome], output: str, exit_code: int, lang: str,
-          color: bool | None) -> None:
+          color: bool | None, verbose: bool = False) -> None:
     """Print the report in the chosen format (the summary goes to standard error)."""
     from tiip_writer.report.text import summary, text_report
 
     if output == "text":
         colour = color if color is not None else _terminal_colour()
-        out, err = text_report(outcomes, lang, colour)
+        out, err = text_report(outcomes, lang, colour, verbose)
         for line in out:
             click.echo(line, color=colour)
         for line in err:

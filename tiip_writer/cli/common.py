@@ -63,6 +63,19 @@ def render_limit_options(command: Any) -> Any:
 
 COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
+color_option = click.option(
+    "--color/--no-color", default=None,
+    help="文字輸出是否上色（預設：在終端機上才上色）。Colour the text report.")
+
+
+def colour_wanted(color: bool | None, err: bool = False) -> bool:
+    """Return the --color/--no-color choice, else whether the output (standard error when
+    `err`) is a terminal and NO_COLOR is not set."""
+    if color is not None:
+        return color
+    stream = sys.stderr if err else sys.stdout
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
 
 def format_diagnostic(d: Diagnostic, lang: str, color: bool = False) -> str:
     """Return a finding as `file:line:col  severity  rule  message`, with its hint below

@@ -6,10 +6,13 @@ import gc
 import importlib
 import os
 import sys
+from collections.abc import Sequence
+from typing import Any
 
 import click
 
 from tiip_writer import __version__
+from tiip_writer.cli import usage_messages
 
 # verb -> "module:function"; each module holds one verb so start-up imports only what it needs.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -34,7 +37,12 @@ EXIT_INTERRUPTED = 130
 
 
 class LazyGroup(click.Group):
-    """A click group that imports a sub-command's module only when it is invoked."""
+    """A click group that imports a sub-command's module only when it is invoked, and says
+    click's usage errors in the user's language."""
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **extra: Any) -> Any:
+        usage_messages.remember(sys.argv[1:] if args is None else args)
+        return super().main(args, *rest, **extra)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -73,6 +81,8 @@ def cli() -> None:
 # young generation every 700 allocations, and the old one as the heap grows, made a 100×
 # build more than twice as slow and freed nothing. Collections still run, just rarely.
 GC_THRESHOLDS = (50_000, 50, 50)
+
+usage_messages.install()
 
 
 def main() -> None:

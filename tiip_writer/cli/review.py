@@ -14,6 +14,8 @@ from tiip_writer.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
     check_or_exit,
+    color_option,
+    colour_wanted,
     echo_err,
     format_diagnostic,
     lang_option,
@@ -34,12 +36,13 @@ TALLY = Text("{met}/{total} 項審查重點有完整佐證。", "{met} of {total
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="輸出格式。Output format.")
+@color_option
 @lang_option
-def review(file: Path, output: str, lang: str) -> None:
+def review(file: Path, output: str, color: bool | None, lang: str) -> None:
     """列出計畫類型的每一項審查重點，以及計畫書在哪裡回應（檔案:行）或缺少什麼。"""
     result = check_or_exit(file, lang)
     if result.ruleset is None or result.proposal is None:
-        _not_ready(result, lang)
+        _not_ready(result, lang, colour_wanted(color, err=True))
     rows = review_checklist(result)
     met = all(row.met for row in rows)
     if output == "json":
@@ -82,10 +85,12 @@ def review_json(result: CheckResult, rows: list[ChecklistRow], lang: str) -> dic
             "met": all(r.met for r in rows), "criteria": [r.as_dict(lang) for r in rows]}
 
 
-def _not_ready(result: CheckResult, lang: str) -> None:
-    """Print why the proposal cannot be assessed, and exit 1."""
+def _not_ready(result: CheckResult, lang: str, colour: bool) -> None:
+    """Print why the proposal cannot be assessed (a section's placeholders as one), and exit 1."""
+    from tiip_writer.report.grouping import grouped
+
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     echo_err(NOT_READY.get(lang).format(count=len(errors)))
-    for d in errors:
-        echo_err(format_diagnostic(d, lang))
+    for d in grouped(errors):
+        click.echo(format_diagnostic(d, lang, colour), err=True, color=colour)
     raise SystemExit(EXIT_FINDINGS)

@@ -10,6 +10,8 @@ from tiip_writer.cli.common import (
     EXIT_CLEAN,
     EXIT_FINDINGS,
     EXIT_INPUT,
+    color_option,
+    colour_wanted,
     echo_err,
     format_diagnostic,
     lang_option,
@@ -41,15 +43,17 @@ def _say(key: str, lang: str, **values: object) -> str:
 
 @click.command()
 @click.argument("folder", metavar="DIR|NAME", type=click.Path(path_type=Path))
+@color_option
 @lang_option
-def lint(folder: Path, lang: str) -> None:
+def lint(folder: Path, color: bool | None, lang: str) -> None:
     """檢查樣板庫（資料夾或名稱）：說明檔、語法、未知變數與欄位、沙箱、參考文件的 Word 樣式（附檔案與行號）。"""
     from tiip_writer.libraries.lint import lint_library
 
     folder = library_folder(folder, lang)
     found = lint_library(folder)
+    colour = colour_wanted(color)
     for diagnostic in found:
-        click.echo(format_diagnostic(diagnostic, lang))
+        click.echo(format_diagnostic(diagnostic, lang, colour), color=colour)
     errors = sum(1 for d in found if d.severity is Severity.ERROR)
     warnings = len(found) - errors
     if not found:

@@ -96,15 +96,16 @@ class Measure:
 
     def figure_text(self, lang: str) -> str:
         """Return the figure as shown: one decimal for %, plain otherwise; — when blank; a figure
-        out of its limit that would read as within it at one decimal gets two, rounded away
-        from it."""
+        out of its limit that would read as within it at one decimal gets two, rounded away from
+        it (a multiple too: 2.0003 倍 over a 2 倍 limit reads 2.01 倍, not 2 倍)."""
         if self.blank:
             return "—"
+        if not self.ok and self.exact is not None and self.figure == self.limit:
+            way = ROUND_CEILING if self.op == "<=" else ROUND_FLOOR
+            shown = (Decimal(self.exact.numerator) / Decimal(self.exact.denominator))
+            shown = shown.quantize(Decimal("0.01"), rounding=way)
+            return f"{shown}%" if self.unit == PERCENT else f"{fmt_num(shown)}{self.unit.get(lang)}"
         if self.unit == PERCENT:
-            if not self.ok and self.exact is not None and self.figure == self.limit:
-                way = ROUND_CEILING if self.op == "<=" else ROUND_FLOOR
-                shown = (Decimal(self.exact.numerator) / Decimal(self.exact.denominator))
-                return f"{shown.quantize(Decimal('0.01'), rounding=way)}%"
             return f"{self.figure:.1f}%"
         return f"{fmt_num(self.figure)}{self.unit.get(lang)}"
 

@@ -20,13 +20,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     """Return a finding for each work item, and each person, booked beyond full time."""
     items = {item.code: item for item in ctx.proposal.work_items}
     for person in ctx.proposal.team:
-        months: set[int] = set()
+        spans: list[tuple[int, int]] = []
         for code, effort in person.effort.items():
             item = items.get(code)
             if item is None:  # execution.unknown-reference reports it
                 continue
             span = range(item.start_month, item.end_month + 1)
-            months.update(span)
+            spans.append((item.start_month, item.end_month))
             if effort > len(span):
                 yield Finding(
                     join_pointer(join_pointer(person.ptr, "effort"), code),
@@ -39,15 +39,28 @@ def check(ctx: Context) -> Iterator[Finding]:
                          "one person gives at most 1 person-month a month; lower the effort or "
                          "lengthen the work item"))
         total = sum(person.effort.values(), Decimal(0))
-        if months and total > len(months):
+        covered = _months_covered(spans)
+        if covered and total > covered:
             yield Finding(
                 join_pointer(person.ptr, "effort"),
                 Text(f"{person.id} 共投入 {fmt_num(total)} 人月，但其工作項目合計只涵蓋 "
-                     f"{len(months)} 個月，超過全職",
+                     f"{covered} 個月，超過全職",
                      f"{person.id} works {fmt_num(total)} person-months, but their work items "
-                     f"cover only {len(months)} months: more than full time"),
+                     f"cover only {covered} months: more than full time"),
                 Text("請減少人月，或把工作分給其他人員", "lower the effort, or share the work"),
                 at_key=True)
+
+
+def _months_covered(spans: list[tuple[int, int]]) -> int:
+    """Return how many months the spans cover together, counted from their ends, so the work
+    is per span whatever the months' numbers are."""
+    covered, reached = 0, 0
+    for start, end in sorted(spans):
+        start = max(start, reached + 1)
+        if end >= start:
+            covered += end - start + 1
+            reached = end
+    return covered
 
 
 RULE = Rule(

@@ -9,6 +9,7 @@ volume.
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.foundation.numbers import fmt_limit
@@ -37,7 +38,7 @@ def evidence(ctx: Context) -> list[Evidence]:
         Evidence(Text(f"倍數成長（{shown_zh or '無法計算'}；至少一項達 {fmt_limit(wanted)} 倍）",
                       f"many-fold growth ({shown_en or 'not computable'}; one of them at least "
                       f"{fmt_limit(wanted)}×)"),
-                 uplift.ptr + "/after", any(m >= wanted for _name, m in multiples),
+                 uplift.ptr + "/after", _grows(uplift, wanted),
                  _hint(multiples)),
     ]
 
@@ -54,16 +55,32 @@ def _hint(multiples: list[tuple[Text, Decimal]]) -> Text:
                 f"{best:.2f}×); review the after figures or explain the growth in narrative")
 
 
-def _multiples(uplift: ValueUplift) -> list[tuple[Text, Decimal]]:
-    """Return after ÷ before for unit price, unit gross profit and volume (where before > 0)."""
+def _pairs(uplift: ValueUplift) -> list[tuple[Text, Fraction, Fraction]]:
+    """Return (name, before, after) for unit price, unit gross profit and volume, exactly."""
     before, after = uplift.before, uplift.after
-    pairs = [
-        (Text("單價", "unit price"), before.unit_price, after.unit_price),
-        (Text("單位毛利", "unit gross profit"), before.unit_price * before.gross_margin,
-         after.unit_price * after.gross_margin),
-        (Text("年銷量", "annual volume"), before.annual_volume, after.annual_volume),
+    return [
+        (Text("單價", "unit price"), Fraction(before.unit_price), Fraction(after.unit_price)),
+        (Text("單位毛利", "unit gross profit"),
+         Fraction(before.unit_price) * Fraction(before.gross_margin),
+         Fraction(after.unit_price) * Fraction(after.gross_margin)),
+        (Text("年銷量", "annual volume"), Fraction(before.annual_volume),
+         Fraction(after.annual_volume)),
     ]
-    return [(name, b_after / b_before) for name, b_before, b_after in pairs if b_before > 0]
+
+
+def _grows(uplift: ValueUplift, wanted: Decimal) -> bool:
+    """Return whether one figure grows at least `wanted` times, compared on the exact figures
+    (a multiple shown as 2.00 may be 1.996)."""
+    return any(b_before > 0 and b_after >= Fraction(wanted) * b_before
+               for _name, b_before, b_after in _pairs(uplift))
+
+
+def _multiples(uplift: ValueUplift) -> list[tuple[Text, Decimal]]:
+    """Return after ÷ before for unit price, unit gross profit and volume (where before > 0),
+    for display."""
+    return [(name, Decimal(b_after.numerator * b_before.denominator)
+             / Decimal(b_after.denominator * b_before.numerator))
+            for name, b_before, b_after in _pairs(uplift) if b_before > 0]
 
 
 RULE = review_rule(

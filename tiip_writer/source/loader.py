@@ -8,6 +8,7 @@ zero, `yes`, a date) are noticed before they reach the schema.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -110,6 +111,12 @@ def load_text(text: str, path: Path, display: str) -> Source:
     source = Source(path=path, display=display, text=text, data=None, positions=PositionMap())
     text = _blank_control_characters(source)
     try:
+        crowded = _value_beyond_limit(text)
+        if crowded is not None:
+            source.diagnostics.append(_finding(source, "yaml.too-many-nodes",
+                                               msg("yaml.too-many-values", limit=MAX_NODES),
+                                               crowded, hint=msg("yaml.too-many-values.hint")))
+            return source
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -139,6 +146,25 @@ def load_text(text: str, path: Path, display: str) -> Source:
                                            _pos(node)))
         source.data = None
     return source
+
+
+def _value_beyond_limit(text: str) -> tuple[int, int] | None:
+    """Return the position of the value past MAX_NODES written in `text`, if there is one.
+
+    Composing a node tree costs ~350 bytes a value, so a 3 MB list of a million numbers would
+    take 400 MB before the builder could count it; the parser's events cost nothing to count.
+    Every value takes at least two characters, so a shorter text cannot hold that many.
+    """
+    if len(text) <= 2 * MAX_NODES:
+        return None
+    count = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent,
+                              yaml.AliasEvent)):
+            count += 1
+            if count > MAX_NODES:
+                return event.start_mark.line + 1, event.start_mark.column + 1
+    return None
 
 
 def _blank_control_characters(source: Source) -> str:
@@ -228,7 +254,17 @@ class _Builder:
                 return YamlDate(value.isoformat(sep=" "))
             return YamlDate(value.isoformat())
         constructor = _CONSTRUCTOR.yaml_constructors[tag]
-        return constructor(_CONSTRUCTOR, node)
+        value = constructor(_CONSTRUCTOR, node)
+        if isinstance(value, float) and not math.isfinite(value):
+            # .inf and .nan cannot be amounts; keeping the raw text means no later stage
+            # ever computes with them (the schema then skips this position).
+            zh, en = ("非數字（NaN）", "not-a-number (NaN)") if math.isnan(value) else (
+                "無限大", "infinity")
+            self._report("yaml.non-finite",
+                         msg("yaml.non-finite", raw=node.value, kind=zh, kind_en=en), _pos(node),
+                         msg("yaml.non-finite.hint", raw=node.value), pointer)
+            return node.value
+        return value
 
     def _text(self, node: yaml.ScalarNode, pointer: str) -> str:
         value = node.value

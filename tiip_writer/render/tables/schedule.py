@@ -68,7 +68,8 @@ def gantt(ctx: TemplateContext) -> tuple[Block, ...]:
     person_months = [Decimal(0)] * months
     body: list[Row] = []
     for sub in ctx.proposal.work:
-        active = {m for i in sub.items for m in range(i.start_month, i.end_month + 1)}
+        active = {m for i in sub.items  # only the plan's months are drawn
+                  for m in range(max(i.start_month, 1), min(i.end_month, months) + 1)}
         body.append(Row(cells=(
             Cell.of(sub.code, align="center", shade=GROUP_SHADE, bold=True),
             Cell.of(sub.name, shade=GROUP_SHADE, bold=True),
