@@ -27,6 +27,11 @@ def test_built_wheel_contains_templates_schemas_and_rulesets(tmp_path):
         "tiip_writer/cli/main.py",
         "tiip_writer/launch.py",
         "tiip_writer/server/daemon.py",
+        # tiip edit serves its page from the package: nothing is fetched at run time
+        "tiip_writer/editor/static/index.html",
+        "tiip_writer/editor/static/app.js",
+        "tiip_writer/editor/static/form.js",
+        "tiip_writer/editor/static/style.css",
     }
     assert expected <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import sys
 
-# Verbs that manage the server itself always run in this process.
-LOCAL_VERBS = frozenset({"server"})
+# Verbs that manage the server itself, and the editor (a long-running server of its own that
+# opens a browser), always run in this process.
+LOCAL_VERBS = frozenset({"server", "edit"})
 STARTED = ("已在背景啟動 tiip 伺服器，之後的指令會更快（TIIP_SERVER=off 可停用）。"
            "Started a tiip server in the background: later commands start faster.\n")
 

@@ -46,10 +46,14 @@ def check_file(path: Path, display: str | None = None, config: Config | None = N
     """Return every finding for the proposal at `path` under `config` (by default the
     tiip.toml that governs it); raises InputError if the file or its tiip.toml is unreadable."""
     source = load_source(path, display)
+    return check_source(source, config if config is not None else config_for(path))
+
+
+def check_source(source: Source, config: Config) -> CheckResult:
+    """Return every finding for a proposal already read (the editor checks text it holds)."""
     diagnostics = list(source.diagnostics)
     diagnostics.extend(validate(source))
-    result = CheckResult(source=source, proposal=None, diagnostics=diagnostics,
-                         config=config if config is not None else config_for(path))
+    result = CheckResult(source=source, proposal=None, diagnostics=diagnostics, config=config)
     if source.data is not None and all(d.rule in MODEL_SAFE for d in diagnostics):
         result.proposal = build_proposal(source.data)
         _apply_rules(result, result.proposal)

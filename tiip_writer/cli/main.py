@@ -18,6 +18,8 @@ from tiip_writer.cli import usage_messages
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("tiip_writer.cli.check:check", "檢核計畫書（結構、規則、撰寫要點）。Check proposals."),
     "new": ("tiip_writer.cli.new:new", "產生一份完整的計畫書範本。Write a new proposal scaffold."),
+    "edit": ("tiip_writer.cli.edit:edit",
+             "在瀏覽器中編輯：即時檢核、經費與預覽。Edit in the browser, checked as you type."),
     "build": ("tiip_writer.cli.build:build", "檢核後產生 Word 計畫書。Build the Word proposal."),
     "budget": ("tiip_writer.cli.budget:budget", "經費需求總表、各年度經費與上限檢核。Show the budget."),
     "rules": ("tiip_writer.cli.rules:rules", "列出年度規則集的規則與門檻。List the rules of a year."),

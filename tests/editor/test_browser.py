@@ -1,0 +1,190 @@
+"""The editor page in a real headless Chromium (Debian's, through Playwright): edit a budget
+line and a paragraph, watch the figures, findings and preview follow, save, and read the file.
+
+The screenshots in docs/images/editor-*.png (shown in the README) are taken here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.editor.conftest import LARGEST_SAMPLE, Editor
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "images"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (.ci/run)")
+
+P05_SALARY = "/budget/units/JH/personnel/4/monthly_salary"  # a 100%-subsidised new hire
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, editor: Editor):
+    # bypass_csp: Playwright evaluates its wait conditions as strings, which the page's
+    # policy (no eval) would refuse; the page itself needs no such exception.
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="zh-TW",
+                                  bypass_csp=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(editor.url)
+    page.wait_for_selector("body.ready")
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def field(page, pointer: str):
+    return page.locator(f'[data-input="{pointer}"]')
+
+
+def finding(page, rule: str):
+    return page.locator(f'#panel-findings .finding-item[data-rule="{rule}"]')
+
+
+def comments(text: str) -> list[str]:
+    return [line.split("#", 1)[1] for line in text.splitlines() if "#" in line]
+
+
+def test_edit_budget_and_prose_then_save(page, editor: Editor) -> None:
+    original = editor.file.read_text(encoding="utf-8")
+    page.click('[data-section="budget"]')
+    page.click('[data-panel="budget"]')
+    total = page.locator("#budget-total")
+    assert total.inner_text() == "24,000"
+    cap = page.locator('.limit[data-rule="budget.subsidy-cap"]')
+    assert "ok" in cap.get_attribute("class")
+    assert finding(page, "budget.subsidy-cap").count() == 0
+
+    # P05 from 85 to 900 a month: the plan total and the subsidy share rise past the 50% cap.
+    field(page, P05_SALARY).fill("900")
+    page.wait_for_function("document.querySelector('#budget-total').textContent === '37,040'")
+    page.wait_for_selector('.limit.fail[data-rule="budget.subsidy-cap"]')
+    assert cap.locator(".figure").inner_text() == "65.1%"
+    assert finding(page, "budget.subsidy-cap").count() == 1
+    page.wait_for_selector('.outline-item[data-section="budget"] .mark.sev-error')
+    page.wait_for_selector(".finding.sev-error")  # shown at the field too
+    assert "12,000" not in page.locator(
+        '[data-computed="/budget/units/JH/personnel/4"]').inner_text()
+    assert "900 × 16 = 14,400" in page.locator(
+        '[data-computed="/budget/units/JH/personnel/4"]').inner_text()
+    field(page, P05_SALARY).scroll_into_view_if_needed()
+    shoot(page, "editor-budget")
+
+    # Fixed: back to 85, and the finding goes.
+    field(page, P05_SALARY).fill("85")
+    page.wait_for_function("document.querySelector('#budget-total').textContent === '24,000'")
+    finding(page, "budget.subsidy-cap").wait_for(state="detached")
+    assert "ok" in cap.get_attribute("class")
+
+    # A paragraph: the preview follows.
+    page.click('[data-section="background"]')
+    page.click('[data-panel="preview"]')
+    new_text = "伺服系統是智慧機械的核心模組，本計畫以國產自主伺服系統取代進口。"
+    field(page, "/background").fill(new_text)
+    page.locator("#preview", has_text=new_text).wait_for()
+    shoot(page, "editor-preview")
+
+    page.click("#save")
+    page.wait_for_selector("#save-state:not(.dirty)")
+    saved = editor.file.read_text(encoding="utf-8")
+    changed = [line for line in difflib.unified_diff(original.splitlines(), saved.splitlines(),
+                                                     lineterm="", n=0)
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    removed = [line[1:] for line in changed if line.startswith("-")]
+    added = [line[1:] for line in changed if line.startswith("+")]
+    background = original.split("background: |\n", 1)[1].split("\n\nmarket:", 1)[0]
+    assert removed == background.splitlines()
+    assert added == ["  " + new_text]
+    assert comments(saved) == comments(original)
+
+
+def test_findings_list_jumps_to_the_field(page, editor: Editor) -> None:
+    page.click('[data-section="summary"]')
+    field(page, "/summary/benefits").fill("效益" * 120)  # past the 200-character limit
+    item = finding(page, "writing.length")
+    item.wait_for()
+    page.click('[data-section="team"]')
+    item.click()
+    page.wait_for_selector('.outline-item.active[data-section="summary"]')
+    assert page.evaluate("document.activeElement.dataset.input") == "/summary/benefits"
+    assert "240 / 200" in page.locator('[data-pointer="/summary/benefits"] .counter').inner_text()
+    page.wait_for_selector('[data-pointer="/summary/benefits"] .finding.sev-warning, '
+                           '[data-pointer="/summary/benefits"] .finding.sev-error')
+    shoot(page, "editor-findings")
+
+
+def test_team_table_rows_can_be_added_moved_and_removed(page, editor: Editor) -> None:
+    page.click('[data-section="checkpoints"]')
+    rows = page.locator('[data-pointer="/checkpoints"] tr.data-row')
+    assert rows.count() == 10
+    page.locator('[data-pointer="/checkpoints"] > .rows-wrap > .add').click()
+    page.wait_for_function(
+        "document.querySelectorAll('[data-pointer=\"/checkpoints\"] tr.data-row').length === 11")
+    page.locator('[data-pointer="/checkpoints/10"] button[title="上移"]').click()
+    page.wait_for_function(
+        "document.querySelector('[data-input=\"/checkpoints/10/code\"]').value === 'C2-1'")
+    page.locator('[data-pointer="/checkpoints/9"] button[title="刪除"]').click()
+    page.wait_for_function(
+        "document.querySelectorAll('[data-pointer=\"/checkpoints\"] tr.data-row').length === 10")
+    page.click("#undo")
+    page.wait_for_function(
+        "document.querySelectorAll('[data-pointer=\"/checkpoints\"] tr.data-row').length === 11")
+    assert editor.file.read_text(encoding="utf-8") == LARGEST_SAMPLE.read_text(encoding="utf-8")
+
+
+def test_a_change_on_disk_is_offered_not_overwritten(page, editor: Editor) -> None:
+    page.click('[data-section="title"]')
+    field(page, "/title").fill("我在編輯器裡改的名稱")
+    page.wait_for_selector("#save-state.dirty")
+    theirs = editor.file.read_text(encoding="utf-8").replace("months: 30", "months: 28")
+    editor.file.write_text(theirs, encoding="utf-8")
+    page.wait_for_selector("#banner:not([hidden])", timeout=10_000)
+    page.click("#save")  # saving still refuses to overwrite silently
+    page.wait_for_selector("#banner:not([hidden])")
+    assert editor.file.read_text(encoding="utf-8") == theirs
+    page.click("#banner-keep")
+    page.wait_for_selector("#banner", state="hidden")
+    mine = editor.file.read_text(encoding="utf-8")
+    assert "title: 我在編輯器裡改的名稱" in mine and "months: 30" in mine
+
+
+def test_english_page(browser, sample_copy: Path) -> None:
+    from tests.editor.conftest import start_editor, stop_editor
+
+    running = start_editor(sample_copy, "--lang", "en")
+    try:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        page.goto(running.url)
+        page.wait_for_selector("body.ready")
+        assert page.locator("#save").inner_text() == "Save"
+        assert page.locator('.outline-item[data-section="budget"]').inner_text() == "budget"
+        context.close()
+    finally:
+        stop_editor(running)
+
+
+def shoot(page, name: str) -> None:
+    """Save a screenshot for the documentation (TIIP_EDITOR_SCREENSHOTS=off skips it)."""
+    if os.environ.get("TIIP_EDITOR_SCREENSHOTS") == "off":
+        return
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
