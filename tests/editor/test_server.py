@@ -77,7 +77,7 @@ def test_images_outside_the_proposal_folder_are_not_served(editor: Editor,
 
 def test_a_missing_file_is_created_after_the_plan_type_choice(tmp_path: Path) -> None:
     target = tmp_path / "新計畫.yaml"
-    env = {**os.environ, "TIIP_SERVER": "off"}
+    env = dict(os.environ)
     refused = subprocess.run([sys.executable, "-m", "tiip_writer", "edit", str(target),
                               "--no-browser"], check=False, capture_output=True, text=True,
                              env=env,
@@ -94,7 +94,7 @@ def test_a_missing_file_is_created_after_the_plan_type_choice(tmp_path: Path) ->
 def test_an_unreadable_file_says_where_and_exits_2(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("title: [unclosed\n", encoding="utf-8")
-    env = {**os.environ, "TIIP_SERVER": "off"}
+    env = dict(os.environ)
     result = subprocess.run([sys.executable, "-m", "tiip_writer", "edit", str(broken),
                              "--no-browser"], check=False, capture_output=True, text=True,
                              env=env,

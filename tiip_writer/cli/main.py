@@ -29,8 +29,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
                   "樣板庫：列出、建立、檢查、試排、打包、安裝。Template libraries."),
     "keys": ("tiip_writer.cli.keys:keys",
              "簽署金鑰：建立、信任與列出發布者的公鑰。Signing keys and the keys you trust."),
-    "server": ("tiip_writer.cli.server:server",
-               "常駐伺服器：讓指令立即開始（自動啟動）。The resident server (starts by itself)."),
 }
 
 

@@ -12,11 +12,11 @@ budget.academia-split does). A name computed entirely at run time is not seen.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import tiip_writer.rules as rules_package
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.schema.index import load_schema
 
 RULESET_SCHEMA = "ruleset.schema.json"

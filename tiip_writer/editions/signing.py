@@ -17,9 +17,9 @@ import binascii
 import hashlib
 import json
 import re
-from dataclasses import dataclass
 
 from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.records import dataclass
 
 SIGNATURE_FORMAT = 1
 ALGORITHM = "ed25519"

@@ -18,11 +18,11 @@ error, never silently resolved; the same folder reached twice is one library.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.foundation.resources import data_dir
 from tiip_writer.foundation.userdirs import ENV_TEMPLATE_HOME, user_template_dir
 from tiip_writer.libraries.errors import LibraryError

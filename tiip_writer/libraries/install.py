@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from tiip_writer.editions.signing import (
@@ -25,6 +24,7 @@ from tiip_writer.editions.signing import (
     open_signature,
 )
 from tiip_writer.editions.trust import trusted_keys
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.libraries.archive import ArchiveError, VerifiedArchive, library_files, verify
 from tiip_writer.libraries.discovery import candidates, user_template_dir
 from tiip_writer.libraries.manifest import read_manifest

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.foundation.resources import data_dir
 from tiip_writer.foundation.userdirs import user_template_dir
 from tiip_writer.foundation.yamldata import load_yaml

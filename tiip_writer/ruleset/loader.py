@@ -7,7 +7,7 @@ installed edition, package) is ruleset/discovery.py; the format is schemas/rules
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.foundation.yamldata import load_yaml
 from tiip_writer.ruleset.discovery import RulesetFile, find_ruleset
 
