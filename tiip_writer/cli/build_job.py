@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tiip_writer.checking.pipeline import check_file
+from tiip_writer.checking.pipeline import CheckResult, check_file
 from tiip_writer.cli.batch import JobResult
 from tiip_writer.cli.common import (
     EXIT_CLEAN,
@@ -37,6 +37,11 @@ MESSAGES = {
     "written-draft": Text("已產生草稿 {path}（含 {count} 個錯誤，不得送件）",
                           "wrote the draft {path} ({count} error(s); not for submission)"),
     "markdown": Text("已寫出中間產物 Markdown：{path}", "wrote the intermediate Markdown: {path}"),
+    "old-unbuildable": Text("舊版 {path} 無法排版（見上列問題），無法標示修正處；請指定可排版的舊版。",
+                            "the old version {path} cannot be laid out (see above), so the "
+                            "changes cannot be marked; give an old version that builds."),
+    "written-revised": Text("已產生修正版 {path}（與 {old} 相比的修正處已標示）",
+                            "wrote the revised version {path} (changes from {old} marked)"),
 }
 
 
@@ -47,14 +52,16 @@ def _say(key: str, lang: str, **values: object) -> str:
 def build_one(file: Path, target: Path, template: str | Library | None,
               markdown_path: Path | None, draft: bool, make_folders: bool,
               limits: tuple[float | None, int | None], lang: str,
-              colour: bool = False) -> JobResult:
+              colour: bool = False, revised_from: Path | None = None,
+              revision_style: str = "track") -> JobResult:
     """Check `file` and write its Word proposal to `target`; return what to say and the code.
 
     A batch job (see tiip_writer.cli.batch): it runs in a worker process with `-j`, so it returns
     its messages instead of printing them. `make_folders` creates the target's folder;
     `limits` are the render time and output-size limits (None: the defaults). `template` is a
     library already loaded, or its name or folder (a worker loads it itself); `colour` colours
-    the findings.
+    the findings. With `revised_from`, the document marks its changes from that old version
+    (`revision_style`: track or underline).
     """
     lines: list[str] = []
 
@@ -64,13 +71,18 @@ def build_one(file: Path, target: Path, template: str | Library | None,
         return JobResult(code, err=tuple(lines), reason=None if code == EXIT_CLEAN else message,
                          flags=frozenset({"draft"}) if key == "written-draft" else frozenset())
 
+    old = None
     try:
-        result = check_file(file, display=str(file))
+        if revised_from is not None:
+            old = check_file(revised_from, display=str(revised_from))
+        result = check_file(file, display=str(file),
+                            revised_from=old.source if old is not None else None)
     except InputError as error:
         lines.append(format_input_error(error, lang))
         return JobResult(EXIT_INPUT, err=tuple(lines), reason=error.message.get(lang))
     for path in (target, markdown_path):
-        refused = output_problem(path, [file]) if path is not None else None
+        refused = output_problem(path, [file, *([revised_from] if revised_from else [])]) \
+            if path is not None else None
         if refused is not None:
             return done(EXIT_INPUT, "refused-output", reason=refused.get(lang))
     lines.extend(format_diagnostic(d, lang, colour) for d in grouped(result.diagnostics))
@@ -92,12 +104,48 @@ def build_one(file: Path, target: Path, template: str | Library | None,
         lines.append(_say("markdown", lang, path=markdown_path))
     if built.docx is None:
         return done(EXIT_FINDINGS, "build-failed")
-    failure = _write(target, built.docx, make_folders, lang)
+    docx = built.docx
+    if old is not None:
+        revised = _revised(old, result, docx, template, draft, limits, revision_style, lang,
+                           colour)
+        if isinstance(revised, list):
+            lines.extend(revised)
+            return done(EXIT_INPUT, "old-unbuildable", path=revised_from)
+        docx = revised
+    failure = _write(target, docx, make_folders, lang)
     if failure:
         return done(EXIT_INPUT, "write-failed", **failure)
     if draft and errors:
         return done(EXIT_CLEAN, "written-draft", path=target, count=errors)
+    if old is not None:
+        return done(EXIT_CLEAN, "written-revised", path=target, old=revised_from)
     return done(EXIT_CLEAN, "written", path=target)
+
+
+def _revised(old: CheckResult, new: CheckResult, docx: bytes, template: str | Library | None,
+             draft: bool, limits: tuple[float | None, int | None], style: str,
+             lang: str, colour: bool) -> bytes | list[str]:
+    """Return the new .docx with its changes from `old` marked, or the findings that keep the
+    old version from being built.
+
+    The marks carry the new version's contact person and submission date: no clock, so the
+    same two files always give the same bytes.
+    """
+    from tiip_writer.render import build_document
+    from tiip_writer.render.limits import RenderLimits
+    from tiip_writer.render.revision import Revision, mark_revisions
+
+    if old.proposal is None:
+        return [format_diagnostic(d, lang, colour) for d in old.diagnostics
+                if d.severity is Severity.ERROR]
+    built = build_document(old, template=template, draft=draft,
+                           limits=RenderLimits.from_env(*limits))
+    if built.docx is None:
+        return [format_diagnostic(d, lang, colour) for d in built.diagnostics]
+    assert new.proposal is not None
+    revision = Revision(new.proposal.contact.name, new.proposal.submission_date,
+                        "underline" if style == "underline" else "track")
+    return mark_revisions(built.docx, docx, revision)
 
 
 def _write(path: Path, data: bytes, make_folders: bool, lang: str) -> dict[str, object] | None:

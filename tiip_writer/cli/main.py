@@ -21,6 +21,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "edit": ("tiip_writer.cli.edit:edit",
              "在瀏覽器中編輯：即時檢核、經費與預覽。Edit in the browser, checked as you type."),
     "build": ("tiip_writer.cli.build:build", "檢核後產生 Word 計畫書。Build the Word proposal."),
+    "diff": ("tiip_writer.cli.diff:diff",
+             "比較計畫書兩個版本的差異（文字、數字、檢核結果）。Compare two versions."),
     "budget": ("tiip_writer.cli.budget:budget", "經費需求總表、各年度經費與上限檢核。Show the budget."),
     "rules": ("tiip_writer.cli.rules:rules", "列出年度規則集的規則與門檻。List the rules of a year."),
     "review": ("tiip_writer.cli.review:review",

@@ -93,7 +93,10 @@ def _cell(out: list[str], cell: Cell, width: int, row_bold: bool, header: bool,
     for line in lines or ((),):
         out.append(opening)
         for piece in line:
-            out.append(run_xml(piece.text, bold or piece.bold, piece.italic, font_size))
+            if piece.field:
+                out.append(field_xml(piece.field, piece.text, bold or piece.bold, font_size))
+            else:
+                out.append(run_xml(piece.text, bold or piece.bold, piece.italic, font_size))
         out.append("</w:p>")
     out.append("</w:tc>")
 
@@ -139,6 +142,18 @@ def run_xml(text: str, bold: bool = False, italic: bool = False,
                 out.append(f"<w:t{space}>{part.translate(_TEXT)}</w:t>")
     out.append("</w:r>")
     return "".join(out)
+
+
+def field_xml(instruction: str, result: str, bold: bool = False,
+              size: int | None = None) -> str:
+    """Return the runs of a complex field marked dirty (Word updates it when it opens the
+    file; LibreOffice computes page references as it lays the document out)."""
+    props = run_xml("", bold, False, size)[len("<w:r>"):-len("</w:r>")]
+    return (f'<w:r>{props}<w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            f'<w:r>{props}<w:instrText xml:space="preserve"> {instruction.translate(_TEXT)} '
+            f'</w:instrText></w:r><w:r>{props}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f'{run_xml(result, bold, False, size)}'
+            f'<w:r>{props}<w:fldChar w:fldCharType="end"/></w:r>')
 
 
 def _attr(value: str) -> str:

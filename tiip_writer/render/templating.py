@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from tiip_writer.foundation.records import dataclass
+from tiip_writer.model.sections import KEYS as SECTION_KEYS
 from tiip_writer.render.blocks import Align, Block, Para
 from tiip_writer.render.context import TemplateContext
 from tiip_writer.render.filters import NONE_TEXT
@@ -84,6 +85,8 @@ DIRECTIVE_DOCS: dict[str, str] = {
     "toc": "目錄（Word 開檔時更新；預先填入各章標題）。",
     "page_break": "下一段從新的一頁開始。",
     "section": "分節並改變紙張方向：section(\"landscape\") 或 section(\"portrait\")。",
+    "anchor": "標示一個章節從這裡開始：anchor(\"background\")；其後第一段（通常是標題）加上書籤，"
+              "審查意見回復表的修正頁次據此由排版取得。章節代號見 docs/review.md。",
     "styled": "以參考文件中的段落樣式寫一段文字：styled(\"文字\", \"CoverTitle\", align=\"center\")；"
               "樣式以 Word 樣式代號（styleId）指定，參考文件必須有此樣式。",
 }
@@ -102,7 +105,8 @@ class Directives:
     def functions(self) -> dict[str, Callable[..., Markup]]:
         """Return the directive functions by their template names."""
         return {"table": self.table, "title": self.title, "toc": self.toc,
-                "page_break": self.page_break, "section": self.section, "styled": self.styled}
+                "page_break": self.page_break, "section": self.section, "styled": self.styled,
+                "anchor": self.anchor}
 
     def table(self, name: str, **options: Any) -> Markup:
         """Return the placeholder of native table `name` built now from the context."""
@@ -130,6 +134,14 @@ class Directives:
     def toc(self) -> Markup:
         """Return the placeholder of the table of contents."""
         return _fence("toc")
+
+    def anchor(self, key: str) -> Markup:
+        """Return the placeholder that marks where section `key` starts (its page is measured)."""
+        if key not in SECTION_KEYS:
+            known = "、".join(SECTION_KEYS)
+            raise TemplateDirectiveError(f"沒有代號為「{key}」的章節；可用的代號：{known}",
+                                         f"there is no section '{key}'; sections: {known}")
+        return _fence(f"anchor {key}")
 
     def page_break(self) -> Markup:
         """Return the placeholder that starts the next block on a new page."""

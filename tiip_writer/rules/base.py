@@ -28,11 +28,16 @@ TIMES = Text(" 倍", "×")
 
 @dataclass(frozen=True)
 class Context:
-    """What every rule reads: the proposal, its computed budget and the year's rule set."""
+    """What every rule reads: the proposal, its computed budget and the year's rule set; for a
+    revised proposal (修正計畫書), the sections whose own fields changed since the version
+    reviewed and every section that shows a changed field (None when there is no earlier
+    version: the review.response-* rules then say nothing)."""
 
     proposal: Proposal
     budget: BudgetReport
     rs: RuleSet
+    changed_sections: frozenset[str] | None = None
+    revised_sections: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)

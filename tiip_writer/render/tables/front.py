@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tiip_writer.render.blocks import GROUP_SHADE, Block, Cell, Para, Row, Run, Table
 from tiip_writer.render.context import TemplateContext
+from tiip_writer.render.docx_xml import section_bookmark
 from tiip_writer.render.formatting import join_list, roc_year
 from tiip_writer.render.markdown_text import unwrap
 from tiip_writer.render.tables.budget import summary_budget_rows
@@ -76,6 +77,18 @@ def review_responses(ctx: TemplateContext) -> tuple[Block, ...]:
     """Return the table answering the reviewers' comments (resubmissions only)."""
     labels = labels_of(ctx, "review_responses")
     rows = [[Cell.of(index, align="center"), Cell.of(unwrap(r.comment)),
-             Cell.of(unwrap(r.response)), Cell.of(r.page or "", align="center")]
+             Cell.of(unwrap(r.response)), _pages(r.sections) if r.sections
+             else Cell.of(r.page or "", align="center")]
             for index, r in enumerate(ctx.proposal.review_responses, start=1)]
     return (grid(labels, rows or [none_row(ctx, 4)]),)
+
+
+def _pages(sections: tuple[str, ...]) -> Cell:
+    """Return a 修正頁碼 cell of page references to where each named section starts: the
+    layout fills them in (never typed, so they cannot go stale)."""
+    runs: list[Run] = []
+    for index, key in enumerate(sections):
+        if index:
+            runs.append(Run("、"))
+        runs.append(Run("", field=f"PAGEREF {section_bookmark(key)} \\h"))
+    return Cell(lines=(tuple(runs),), align="center")
