@@ -13,8 +13,9 @@ from pathlib import Path
 import yaml
 
 from tests.helpers import ROOT, edit, one, position, run_tiip
-from tests.render.conftest import FONTS_CONF, needs_soffice
+from tests.render.conftest import needs_soffice
 from tiip_writer.checking.pipeline import CheckResult, check_file
+from tiip_writer.layout.office import FONTS_CONF
 from tiip_writer.model.sections import KEYS, changed_sections
 
 V1, V2 = ROOT / "samples" / "revision" / "v1.yaml", ROOT / "samples" / "revision" / "v2.yaml"

@@ -14,7 +14,8 @@ import pytest
 from lxml import etree
 
 from tests.helpers import SAMPLE, edit, run_tiip, sample_text
-from tests.render.conftest import FONTS_CONF, needs_soffice
+from tests.render.conftest import needs_soffice
+from tiip_writer.layout.office import FONTS_CONF
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 QUANTITY = ("unit: 組, quantity: 40, unit_price: 3.5", "unit: 組, quantity: 60, unit_price: 3.5")

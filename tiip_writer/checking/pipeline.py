@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tiip_writer.budget import BudgetReport, compute_budget
 from tiip_writer.checking.config import Config, config_for
+from tiip_writer.checking.programme_year import programme_year_findings
 from tiip_writer.checking.suppress import apply_suppressions, with_levels
 from tiip_writer.foundation.diagnostics import Diagnostic, Severity
 from tiip_writer.foundation.messages import msg
@@ -15,7 +16,7 @@ from tiip_writer.foundation.records import dataclass
 from tiip_writer.model import Proposal, build_proposal
 from tiip_writer.model.sections import changed_sections
 from tiip_writer.rules import Context, all_rules, locate, run_rules
-from tiip_writer.ruleset import RuleSet, known_years, load_ruleset
+from tiip_writer.ruleset import RuleSet, RulesetFileError, known_years, load_ruleset
 from tiip_writer.schema import validate
 from tiip_writer.source import Source, load_source
 
@@ -76,10 +77,18 @@ def _apply_rules(result: CheckResult, proposal: Proposal,
     """Select the year's rule set, compute the budget and add the rules' findings."""
     source = result.source
     year = proposal.programme.year
+    pointer = "/programme/year"
     try:
         result.ruleset = result.config.apply(load_ruleset(year))
+    except RulesetFileError as error:
+        line, column = locate(source.positions, pointer)
+        result.diagnostics.append(Diagnostic(
+            rule="ruleset.invalid", severity=Severity.ERROR,
+            message=msg("ruleset.invalid", year=year, path=error.path, reason=error.reason),
+            file=source.display, line=line, column=column, pointer=pointer,
+            hint=msg("ruleset.invalid.hint", path=error.path)))
+        return
     except KeyError:
-        pointer = "/programme/year"
         line, column = locate(source.positions, pointer)
         known = "、".join(str(y) for y in known_years())
         result.diagnostics.append(Diagnostic(
@@ -92,6 +101,7 @@ def _apply_rules(result: CheckResult, proposal: Proposal,
     own, shown = (frozenset(keys) for keys in changed) if changed else (None, None)
     context = Context(proposal, result.budget, result.ruleset, own, shown)
     result.diagnostics.extend(run_rules(context, source))
+    result.diagnostics.extend(programme_year_findings(proposal, result.ruleset, source))
 
 
 def _apply_suppressions(result: CheckResult) -> None:

@@ -206,5 +206,5 @@ def limits_table(limits: list[tuple[RuleEntry, Measure]], lang: str) -> list[str
     rows = [[T[k].get(lang) for k in ("check", "figure", "limit", "ok", "rule")]]
     for entry, m in limits:
         rows.append([m.label.get(lang).rstrip(":"), m.figure_text(lang), m.limit_text(lang),
-                     "✓" if m.ok else "✗", entry.id])
+                     "—" if m.blank else "✓" if m.ok else "✗", entry.id])
     return render(rows, [False, True, False, False, False])

@@ -29,6 +29,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "審查重點自評表：每項重點在計畫書何處回應。Self-assess the review criteria."),
     "templates": ("tiip_writer.cli.templates:templates",
                   "樣板庫：列出、建立、檢查、試排、打包、安裝。Template libraries."),
+    "keys": ("tiip_writer.cli.keys:keys",
+             "簽署金鑰：建立、信任與列出發布者的公鑰。Signing keys and the keys you trust."),
 }
 
 

@@ -205,8 +205,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "there is no rule set for programme year {year}; known years: {known}.",
     ),
     "ruleset.unknown-year.hint": (
-        "請確認 programme.year；新年度的門檻與清單需新增 rulesets/{year}.yaml。",
-        "check programme.year; a new year needs its thresholds and lists in rulesets/{year}.yaml.",
+        ("請確認 programme.year；新年度的規則集由計畫辦公室以年度版本發布，請以 tiip templates "
+         "install 安裝（tiip rules sets 列出已安裝的規則集）。"),
+        ("check programme.year; the programme office publishes a new year's rule set as an "
+         "edition: install it with tiip templates install (tiip rules sets lists those installed)."),
+    ),
+    "ruleset.invalid": (
+        "民國 {year} 年度的規則集 {path} 無法使用：{reason}",
+        "the rule set of programme year {year}, {path}, cannot be used: {reason}",
+    ),
+    "ruleset.invalid.hint": (
+        "請執行 tiip rules lint {path} 找出問題所在的行與欄。",
+        "run tiip rules lint {path} to see each problem's line and column.",
     ),
 }
 

@@ -2,8 +2,9 @@
 `verify` checks an archive completely before `install` (libraries/install.py) writes anything.
 
 The archive holds `tiiplib.json` ({"format": 1, "name", "version", "files": {path: sha256}})
-and the library's files at their relative paths. Verification refuses: paths that could leave
-the install folder (absolute, `..`, drive letters, backslashes), links, hidden or unlisted
+and the library's files at their relative paths; a signed archive (an edition) also holds
+`tiiplib.sig`, which install checks against the keys the user trusts (editions/signing.py).
+Verification refuses: paths that could leave the install folder (absolute, `..`, drive letters, backslashes), links, hidden or unlisted
 files, file types a library does not contain, a listed file missing or with another checksum,
 a manifest whose name or version differs, oversized content, and — when the publisher's
 checksum of the whole archive is given — any other archive.
@@ -18,6 +19,7 @@ import re
 import stat
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from tiip_writer.foundation.diagnostics import Text
@@ -26,12 +28,14 @@ from tiip_writer.libraries.manifest import MANIFEST, read_manifest
 from tiip_writer.render.save import zip_bytes
 
 ARCHIVE_MANIFEST = "tiiplib.json"
+ARCHIVE_SIGNATURE = "tiiplib.sig"
 ARCHIVE_SUFFIX = ".tiiplib.zip"
 ARCHIVE_FORMAT = 1
 ALLOWED_SUFFIXES = frozenset({".j2", ".yaml", ".yml", ".docx", ".md", ".txt"})
 MAX_FILES = 500
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
 _HEX = re.compile(r"^[0-9a-f]{64}$")
+_SPECIAL = frozenset({ARCHIVE_MANIFEST, ARCHIVE_SIGNATURE})  # the pack's own, not the library's
 
 
 class ArchiveError(Exception):
@@ -62,6 +66,8 @@ class VerifiedArchive:
     version: str
     files: dict[str, bytes]
     sha256: str
+    listing: bytes = b""             # the text of tiiplib.json
+    signature: bytes | None = None   # the text of tiiplib.sig, None when unsigned
 
 
 def sha256(data: bytes) -> str:
@@ -88,8 +94,9 @@ def library_files(folder: Path) -> dict[str, Path]:
     return files
 
 
-def pack(folder: Path) -> tuple[str, bytes]:
-    """Return the archive's file name and bytes for the library in `folder` (lint it first)."""
+def pack(folder: Path, sign: Callable[[bytes], bytes] | None = None) -> tuple[str, bytes]:
+    """Return the archive's file name and bytes for the library in `folder` (lint it first);
+    `sign` turns the text of tiiplib.json into the text of tiiplib.sig."""
     manifest, _found = read_manifest(folder)
     if manifest is None:
         raise ArchiveError(f"{MANIFEST} 有誤，請先執行 tiip templates lint",
@@ -98,7 +105,8 @@ def pack(folder: Path) -> tuple[str, bytes]:
     listing = {"format": ARCHIVE_FORMAT, "name": manifest.name, "version": manifest.version,
                "files": {name: sha256(data) for name, data in contents.items()}}
     header = json.dumps(listing, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
-    data = zip_bytes([(ARCHIVE_MANIFEST, header), *contents.items()])
+    signature = [(ARCHIVE_SIGNATURE, sign(header))] if sign else []
+    data = zip_bytes([(ARCHIVE_MANIFEST, header), *signature, *contents.items()])
     return f"{manifest.name}-{manifest.version}{ARCHIVE_SUFFIX}", data
 
 
@@ -117,9 +125,12 @@ def verify(data: bytes, expected_sha256: str | None = None) -> VerifiedArchive:
         infos = [info for info in archive.infolist() if not info.is_dir()]
         _check_entries(infos)
         listing = _listing(archive)
+        listing_text = _read(archive, ARCHIVE_MANIFEST)
+        names = {info.filename for info in infos}
+        signature = _read(archive, ARCHIVE_SIGNATURE) if ARCHIVE_SIGNATURE in names else None
         files = {}
         for info in infos:
-            if info.filename == ARCHIVE_MANIFEST:
+            if info.filename in _SPECIAL:
                 continue
             content = _read(archive, info)
             if sha256(content) != listing["files"][info.filename]:
@@ -133,7 +144,8 @@ def verify(data: bytes, expected_sha256: str | None = None) -> VerifiedArchive:
                            f"the archive lacks listed files: {', '.join(missing)}")
     if MANIFEST not in files:
         raise ArchiveError(f"封存檔中沒有 {MANIFEST}", f"the archive holds no {MANIFEST}")
-    return VerifiedArchive(listing["name"], listing["version"], files, digest)
+    return VerifiedArchive(listing["name"], listing["version"], files, digest, listing_text,
+                           signature)
 
 
 def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
@@ -149,7 +161,7 @@ def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
         if name in seen:
             raise ArchiveError(f"封存檔中有重複的檔案：{name}", f"duplicate file in the archive: {name}")
         seen.add(name)
-        if name != ARCHIVE_MANIFEST and PurePosixPath(name).suffix.lower() not in ALLOWED_SUFFIXES:
+        if name not in _SPECIAL and PurePosixPath(name).suffix.lower() not in ALLOWED_SUFFIXES:
             raise ArchiveError(f"封存檔中有樣板庫不應有的檔案：{name}",
                                f"the archive holds a file a library should not have: {name}")
 
@@ -192,7 +204,7 @@ def _listing(archive: zipfile.ZipFile) -> dict:
                              "file name is not allowed)")
     files = listing["files"]
     names = {info.filename for info in archive.infolist() if not info.is_dir()}
-    unknown = sorted(names - set(files) - {ARCHIVE_MANIFEST})
+    unknown = sorted(names - set(files) - _SPECIAL)
     if unknown:
         raise ArchiveError(f"封存檔中有清單以外的檔案：{'、'.join(unknown)}",
                            f"the archive holds files that are not listed: {', '.join(unknown)}")

@@ -95,8 +95,19 @@ def build_document(checked: CheckResult, template: str | Path | Library | None =
                                       str(library.root))]
     set_properties(document, proposal.title, context.lead.name,
                    "、".join(proposal.summary.keywords), proposal.submission_date, draft,
-                   draft_text)
+                   draft_text, provenance(library, checked))
     return BuildOutput(document_bytes(document, composer.tables), rendered.markdown, support)
+
+
+def provenance(library: Library, checked: CheckResult) -> str:
+    """Return what produced the document, for its properties: the tool, the template library
+    (an edition's name and version) and the rule set (year, and where it came from)."""
+    from tiip_writer import __version__
+
+    rs = checked.ruleset
+    ruleset = (f"規則集 民國 {rs.year} 年度（{rs.origin.describe().zh if rs.origin else '—'}）"
+               if rs else "規則集 —")
+    return f"tiip-writer {__version__}；樣板庫 {library.name} {library.version}；{ruleset}"
 
 
 def _unanchored(source: Source, responses: tuple[ReviewResponse, ...], anchored: list[str],
