@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import Checker
+
+# Laying out pages takes LibreOffice seconds per build, so tests build without it unless they
+# ask. Set for the whole process, not only per test: module- and session-scoped fixtures build
+# before any function-scoped fixture runs, and must build the same way as the tests they serve.
+os.environ["TIIP_PAGE_NUMBERS"] = "off"
 
 
 @pytest.fixture
