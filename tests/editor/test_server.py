@@ -91,17 +91,26 @@ def test_a_missing_file_is_created_after_the_plan_type_choice(tmp_path: Path) ->
         stop_editor(editor)
 
 
-def test_an_unreadable_file_says_where_and_exits_2(tmp_path: Path) -> None:
+def test_an_unreadable_file_is_told_as_tiip_check_tells_it_and_exits_2(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
-    broken.write_text("title: [unclosed\n", encoding="utf-8")
+    broken.write_text("title: 計畫\nperiod: [unclosed\n", encoding="utf-8")
     env = {**os.environ, "TIIP_SERVER": "off"}
-    result = subprocess.run([sys.executable, "-m", "tiip_writer", "edit", str(broken),
-                             "--no-browser"], check=False, capture_output=True, text=True,
-                             env=env,
-                            timeout=60)
-    assert result.returncode == 2
-    assert f"{broken}:" in result.stderr and "tiip check" in result.stderr
-    assert "Traceback" not in result.stderr
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "tiip_writer", *args], check=False,
+                              capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+
+    for lang in ("zh", "en"):
+        edited = run("edit", "broken.yaml", "--no-browser", "--lang", lang)
+        checked = run("check", "broken.yaml", "--lang", lang)
+        assert edited.returncode == 2 and edited.stdout == ""
+        # The finding and its hint exactly as `tiip check` prints them, nothing of the parser's
+        # own multi-line excerpt.
+        finding = checked.stdout.splitlines()[:2]
+        assert finding[0].startswith("broken.yaml:3:1  error  yaml.syntax  ")
+        assert edited.stderr.splitlines() == finding, edited.stderr
+    assert "語法錯誤" in run("edit", "broken.yaml", "--no-browser").stderr
+    assert broken.read_text(encoding="utf-8") == "title: 計畫\nperiod: [unclosed\n"
 
 
 def test_the_build_button_saves_and_writes_the_docx_beside_the_yaml(editor: Editor) -> None:
