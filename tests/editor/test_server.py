@@ -153,3 +153,39 @@ def test_preview_joins_wrapped_chinese_lines_as_the_word_build_does(editor: Edit
     with urllib.request.urlopen(req, timeout=30) as response:
         preview = json.load(response)["html"]
     assert "國產伺服系統仍仰賴進口編碼器 and EtherCAT modules。" in preview
+
+
+def test_at_a_terminal_a_missing_file_asks_for_the_plan_type(tmp_path: Path) -> None:
+    import pty
+    import select
+    import signal
+
+    target = tmp_path / "新計畫.yaml"
+    env = {**os.environ, "TIIP_SERVER": "off", "PYTHONPATH": str(Path(__file__).parents[2])}
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "tiip_writer", "edit", target.name,
+                                "--no-browser"], stdin=follower, stdout=follower,
+                               stderr=follower, cwd=tmp_path, env=env, close_fds=True)
+    os.close(follower)
+    seen = b""
+
+    def read_until(wanted: bytes) -> None:
+        nonlocal seen
+        while wanted not in seen:
+            ready, _, _ = select.select([leader], [], [], 30)
+            assert ready, f"no {wanted.decode()!r} in {seen.decode(errors='replace')!r}"
+            seen += os.read(leader, 4096)
+
+    try:
+        read_until("請輸入編號".encode())
+        assert "新計畫.yaml 不存在" in seen.decode() and "3. 創新優化-展系統" in seen.decode()
+        assert not target.exists()
+        os.write(leader, b"3\n")
+        read_until(b"token=")
+        text = target.read_text(encoding="utf-8")
+        assert "plan_type: 創新優化-展系統" in text
+        assert "已建立 新計畫.yaml（創新優化-展系統）" in seen.decode()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=10)
+        os.close(leader)
