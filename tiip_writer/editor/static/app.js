@@ -124,7 +124,7 @@
   function sectionTitle(key) {
     const raw = schema.properties[key];
     if (!raw) return key;
-    return lang === "en" ? key : (raw.title || key);
+    return builder().title(key, raw);
   }
 
   function renderOutline() {
@@ -178,7 +178,8 @@
     const raw = schema.properties[key];
     const required = new Set(schema.required || []);
     const heading = el("div", {class: "form-head"}, [el("h1", {text: sectionTitle(key)})]);
-    if (raw.description) heading.append(el("p", {class: "lead", text: raw.description}));
+    const lead = builder().description(raw);
+    if (lead) heading.append(el("p", {class: "lead", text: lead}));
     const body = builder().field(key, raw, state.data ? state.data[key] : undefined, "/" + key, required.has(key));
     body.classList.add("section-root");
     body.querySelector(".field-label").remove();

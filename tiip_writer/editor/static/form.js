@@ -64,10 +64,26 @@ window.TiipForm = (function () {
       return type || "mixed";
     }
 
+    // The schema's own words: `title` and `description` in Chinese, `x-title-en` (and
+    // `x-description-en` where written) in English; a field's own words before its $ref's.
+    word(raw, keyword) {
+      const own = raw && raw[keyword];
+      return own || this.resolve(raw)[keyword] || "";
+    }
+
     title(key, raw) {
-      const s = this.resolve(raw);
-      const zh = (raw && raw.title) || s.title || String(key);
-      return this.ctx.lang === "en" ? String(key) : zh;
+      const word = this.word(raw, this.ctx.lang === "en" ? "x-title-en" : "title");
+      return word || String(key);
+    }
+
+    // The help line under a label. An English page without an English description shows
+    // none (the Chinese one stays available as the label's tooltip, see tooltip()).
+    description(raw) {
+      return this.word(raw, this.ctx.lang === "en" ? "x-description-en" : "description");
+    }
+
+    tooltip(raw) {
+      return this.description(raw) || this.word(raw, "description");
     }
 
     limitFor(pointer) {
@@ -87,11 +103,11 @@ window.TiipForm = (function () {
       const kind = this.kind(raw);
       const label = el("label", {class: "field-label", text: this.title(key, raw)});
       if (required) label.append(el("span", {class: "required", text: "*", title: this.ctx.t("required")}));
-      const help = (raw && raw.description) || s.description;
+      const help = this.description(raw);
       const box = el("div", {class: "field field-" + kind, "data-pointer": pointer});
       box.append(label);
       if (help && !["rows", "map"].includes(kind)) box.append(el("div", {class: "help", text: help}));
-      if (help && ["rows", "map"].includes(kind)) label.title = help;
+      if (this.tooltip(raw) && (!help || ["rows", "map"].includes(kind))) label.title = this.tooltip(raw);
       if (kind === "object" && value === undefined && !required) {
         // An optional group the proposal does not have (e.g. another plan type's items).
         box.classList.add("absent");
@@ -298,7 +314,7 @@ window.TiipForm = (function () {
       const leading = (key) => required.has(key) || key === "name";
       columns.sort(([a], [b]) => Number(leading(b)) - Number(leading(a)));
       const split = columns.filter(([key]) => leading(key)).length;
-      const headCell = ([key, raw]) => el("th", {text: this.title(key, raw), title: (raw.description || this.resolve(raw).description || "")});
+      const headCell = ([key, raw]) => el("th", {text: this.title(key, raw), title: this.tooltip(raw)});
       const head = el("tr", {}, [el("th", {class: "num", text: "#"}),
         ...columns.slice(0, split).map(headCell),
         hasComputed ? el("th", {class: "computed-head", text: this.ctx.t("computed")}) : null,
