@@ -117,6 +117,36 @@ def test_edit_budget_and_prose_then_save(page, editor: Editor) -> None:
     assert comments(saved) == comments(original)
 
 
+def test_row_tables_fit_a_laptop_window(page, editor: Editor) -> None:
+    """At 1440×900 every row table of the budget, team, work and checkpoints shows whole:
+    no column cut at the right, no text clipped inside its cell."""
+    for section in ("budget", "team", "work", "checkpoints", "risks"):
+        page.click(f'[data-section="{section}"]')
+        page.wait_for_selector(f'.outline-item.active[data-section="{section}"]')
+        cut = page.evaluate("""() => [...document.querySelectorAll('#form .table-scroll')]
+            .filter((box) => box.scrollWidth > box.clientWidth + 1)
+            .map((box) => box.closest('[data-pointer]').dataset.pointer)""")
+        assert cut == [], (section, cut)
+        clipped = page.evaluate("""() => [...document.querySelectorAll(
+              '#form table.rows input[type=text], #form table.rows textarea, #form .computed-cell')]
+            .filter((box) => box.scrollWidth > box.clientWidth + 1
+                             || box.scrollHeight > box.clientHeight + 1)
+            .map((box) => box.dataset.input || box.dataset.computed)""")
+        assert clipped == [], (section, clipped)
+    # A line's own subsidy rate sits behind its "⋯", which says it holds a value.
+    page.click('[data-section="budget"]')
+    more = page.locator('[data-pointer="/budget/units/JH/personnel/4"] .icon.more')
+    assert "filled" in more.get_attribute("class") and "本筆補助比率" in more.get_attribute("title")
+    more.click()
+    assert field(page, "/budget/units/JH/personnel/4/subsidy_rate").is_visible()
+    # The caps read whole: a ratio's label comes with the amounts behind it.
+    page.click('[data-panel="budget"]')
+    rd = page.locator('.limit[data-rule="budget.rd-commensurate"]').first
+    assert "÷" in rd.locator(".limit-detail").inner_text()
+    label = rd.locator(".linklike")
+    assert label.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
+
+
 def test_findings_list_jumps_to_the_field(page, editor: Editor) -> None:
     page.click('[data-section="summary"]')
     field(page, "/summary/benefits").fill("效益" * 120)  # past the 200-character limit

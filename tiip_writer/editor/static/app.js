@@ -215,6 +215,8 @@
       const target = nearest(form, f.pointer);
       if (!target) continue;
       target.classList.add("has-finding", "sev-" + f.severity);
+      const detail = target.closest(".detail-row");
+      if (detail) detail.hidden = false; // a finding behind a row's "⋯" is shown, not hidden
       const slot = target.tagName === "TR"
         ? form.querySelector(`[data-row-findings="${CSS.escape(target.dataset.pointer)}"]`)
         : target.querySelector(":scope > .field-findings");
@@ -304,7 +306,9 @@
       const section = sectionOf(m.pointer);
       limits.append(el("li", {class: "limit " + (m.ok ? "ok" : "fail sev-" + m.severity), "data-rule": m.rule}, [
         el("span", {class: "mark-ok", text: m.ok ? "✓" : "✗"}),
-        el("button", {type: "button", class: "linklike", text: m.label[lang], onclick: () => section && select(section, m.pointer)}),
+        el("span", {class: "limit-label"}, [
+          el("button", {type: "button", class: "linklike", text: m.label[lang], onclick: () => section && select(section, m.pointer)}),
+          m.detail ? el("span", {class: "limit-detail", text: m.detail[lang]}) : null]),
         el("span", {class: "limit-figures"}, [el("strong", {class: "figure", text: m.figure_text[lang]}), el("span", {class: "bound", text: " " + m.limit_text[lang]})]),
       ]));
     }
