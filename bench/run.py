@@ -3,14 +3,12 @@
     python bench/run.py                      # 1×, 10×, 100×; median of 7 runs (3 at 100×)
     python bench/run.py --scales 1,10 --runs 9
     python bench/run.py --quick --scales 1 --no-write   # CI smoke test: one run, no timing claims
-    python bench/run.py --no-server          # tiip in its own process only (TIIP_SERVER=off)
 
-Each figure is a whole process, as a user runs it: start-up, imports, reading, checking,
-building and writing. tiip is timed twice: as users run it, with the resident server that the
-first command starts (tiip_writer/server; the benchmark starts its own in a private folder and
-stops it at the end), and in a process of its own (TIIP_SERVER=off: every command imports
-everything); peak memory is the latter's, the work's own. The proposals are the largest sample
-scaled by bench/scale.py; pandoc converts the same proposal written out as Markdown
+Each figure is a whole process, as a user runs it, cold: Python starts, imports, reads, checks,
+builds and writes (tiip keeps no process between commands). Beside it, on the same turns, the
+floor no tiip command can go under: Python alone, and Python importing the five libraries tiip
+is built on (jinja2, python-docx, markdown-it-py, PyYAML, click). The proposals are the largest
+sample scaled by bench/scale.py; pandoc converts the same proposal written out as Markdown
 (bench/same_content.py) with the official reference .docx and a table of contents. Results
 and the machine go into docs/performance.md between the bench markers (unless --no-write).
 Standard library and the project only.
@@ -20,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -33,19 +30,13 @@ ROOT = BENCH.parent
 sys.path.insert(1, str(ROOT))  # a checkout runs without installing (its dependencies must be)
 
 # Only light modules here: the proposals are prepared in a child process (see prepare.py).
-from measure import (
-    Command,
-    ProcessFailed,
-    child_environment,
-    machine,
-    measure,
-    pandoc_version,
-)
+from measure import Command, ProcessFailed, machine, measure, pandoc_version
 from report import Row, check_targets, render_table, write_docs
 
 DOCS = ROOT / "docs" / "performance.md"
 REFERENCE = ROOT / "templates" / "official" / "reference.docx"
 BIG_SCALE_RUNS = 3  # a 100× pandoc run takes seconds; three give a median
+LIBRARIES = "jinja2, docx, markdown_it, yaml, click"  # what a build cannot do without
 
 
 @dataclass(frozen=True)
@@ -56,7 +47,6 @@ class Options:
     write: bool
     sample: Path
     keep: Path | None
-    server: bool
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,21 +59,15 @@ def main(argv: list[str] | None = None) -> int:
           + ("" if has_pandoc else "; pandoc not found: its column stays empty"), flush=True)
     work = options.keep or Path(tempfile.mkdtemp(prefix="tiip-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    runtime = Path(tempfile.mkdtemp(prefix="tb"))  # the server's socket: a short path
-    server = _start_server(tiip, runtime) if options.server else None
     rows: list[Row] = []
     try:
         for scale in options.scales:
-            rows.append(_bench_scale(scale, options, tiip, has_pandoc, work, server))
+            rows.append(_bench_scale(scale, options, tiip, has_pandoc, work))
             print(f"  {scale}× done", flush=True)
     except (ProcessFailed, ValueError) as exc:
         print(f"bench failed: {exc}", file=sys.stderr)
         return 2
     finally:
-        if server is not None:
-            subprocess.run(tiip + ["server", "stop"], env=child_environment(server),
-                           capture_output=True, check=False)
-        shutil.rmtree(runtime, ignore_errors=True)
         if options.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     table = render_table(rows)
@@ -99,23 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _start_server(tiip: list[str], runtime: Path) -> dict[str, str] | None:
-    """Start a tiip server in `runtime`; return the environment that reaches it, or None
-    (with a note) when this system or setup has none."""
-    env = {"XDG_RUNTIME_DIR": str(runtime), "TIIP_SERVER": "on"}
-    started = subprocess.run(tiip + ["server", "start", "--lang", "en"],
-                             env=child_environment(env), capture_output=True, text=True,
-                             check=False)
-    if started.returncode != 0:
-        print(f"no tiip server: {started.stderr.strip()} — tiip is timed in its own process "
-              "only", flush=True)
-        return None
-    return env
-
-
 def _bench_scale(scale: int, options: Options, tiip: list[str], has_pandoc: bool,
-                 work: Path, server: dict[str, str] | None) -> Row:
-    """Generate the scaled proposal and time check, build and pandoc on it."""
+                 work: Path) -> Row:
+    """Generate the scaled proposal and time check, build and pandoc on it (at 1× the floor
+    too: Python alone and with the libraries imported)."""
     prepared = subprocess.run([sys.executable, str(BENCH / "prepare.py"), str(options.sample),
                                str(scale), str(work)], capture_output=True, text=True,
                               check=False)
@@ -126,12 +97,10 @@ def _bench_scale(scale: int, options: Options, tiip: list[str], has_pandoc: bool
     built, converted = work / f"tiip-{scale}x.docx", work / f"pandoc-{scale}x.docx"
     check = tiip + ["check", str(proposal)]
     build = tiip + ["build", str(proposal), "-o", str(built), *draft]
-    alone = {"TIIP_SERVER": "off"}
-    commands = {"check": Command(check, (0, 1), server or alone),
-                "build": Command(build, (0,), server or alone)}
-    if server is not None:
-        commands["check alone"] = Command(check, (0, 1), alone)
-        commands["build alone"] = Command(build, (0,), alone)
+    commands = {"check": Command(check, (0, 1)), "build": Command(build, (0,))}
+    if scale == 1:
+        commands["python"] = Command([sys.executable, "-c", "pass"])
+        commands["libraries"] = Command([sys.executable, "-c", f"import {LIBRARIES}"])
     if has_pandoc:
         commands["pandoc"] = Command(["pandoc", str(markdown), "--toc", "--reference-doc",
                                       str(REFERENCE), "-o", str(converted)])
@@ -142,8 +111,8 @@ def _bench_scale(scale: int, options: Options, tiip: list[str], has_pandoc: bool
     return Row(scale=scale, yaml_bytes=proposal.stat().st_size,
                markdown_bytes=markdown.stat().st_size, docx_bytes=built.stat().st_size,
                draft=bool(draft), check=timings["check"], build=timings["build"],
-               check_alone=timings.get("check alone"), build_alone=timings.get("build alone"),
-               pandoc=timings.get("pandoc"))
+               pandoc=timings.get("pandoc"), python=timings.get("python"),
+               libraries=timings.get("libraries"))
 
 
 def _tiip_command() -> list[str]:
@@ -164,8 +133,6 @@ def _parse(argv: list[str] | None) -> Options:
     parser.add_argument("--no-write", action="store_true", help="do not update docs/performance.md")
     parser.add_argument("--sample", type=Path, help="the proposal to scale (default: the largest sample)")
     parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
-    parser.add_argument("--no-server", action="store_true",
-                        help="time tiip in its own process only (as with TIIP_SERVER=off)")
     args = parser.parse_args(argv)
     try:
         scales = tuple(int(s) for s in args.scales.replace(" ", ",").split(",") if s)
@@ -175,8 +142,7 @@ def _parse(argv: list[str] | None) -> Options:
         parser.error("scales and runs must be at least 1")
     sample = args.sample or max((ROOT / "samples").glob("*.yaml"), key=lambda p: p.stat().st_size)
     return Options(scales=scales, runs=1 if args.quick else args.runs, warm_up=not args.quick,
-                   write=not args.no_write, sample=sample, keep=args.keep,
-                   server=not args.no_server and hasattr(os, "fork"))
+                   write=not args.no_write, sample=sample, keep=args.keep)
 
 
 if __name__ == "__main__":

@@ -36,5 +36,3 @@ def isolated_template_libraries(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("TIIP_TEMPLATE_HOME", str(tmp_path_factory.mktemp("template-home")))
     monkeypatch.delenv("TIIP_RENDER_TIMEOUT", raising=False)
     monkeypatch.delenv("TIIP_RENDER_MAX_CHARS", raising=False)
-    # A `tiip` started by a test runs on its own; tests/test_server.py turns the server on.
-    monkeypatch.setenv("TIIP_SERVER", "off")

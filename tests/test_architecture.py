@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "tiip_writer"
-TOP_LEVEL_ALLOWED = {"__init__.py", "__main__.py", "launch.py"}  # launch.py: the entry point
+TOP_LEVEL_ALLOWED = {"__init__.py", "__main__.py"}
 
 
 def _module_name(path: Path) -> str:

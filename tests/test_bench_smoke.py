@@ -29,8 +29,8 @@ def test_the_benchmark_runs_once_at_1x_and_prints_its_table(tmp_path: Path, pand
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     assert cells[4].endswith(" s") and cells[5].endswith(" s")  # check and build were timed
     assert any(line.startswith(("met: tiip check 1×", "NOT met: tiip check 1×")) for line in lines)
-    if hasattr(os, "fork"):  # tiip timed through the server and in its own process
-        assert "own process: check / build" in header
-        assert any(" (server): " in line for line in lines)
-        assert any(" (own process): " in line for line in lines)
+    assert "build ÷ floor" in header  # tiip beside Python importing its libraries
+    floor = next(line for line in lines if line.startswith("Floor, on the same turns:"))
+    assert "Python alone" in floor and "Python importing jinja2" in floor
+    assert any(line.startswith(("met: tiip build 1×", "NOT met: tiip build 1×")) for line in lines)
     assert "Traceback" not in process.stderr

@@ -25,8 +25,6 @@ def test_built_wheel_contains_templates_schemas_and_rulesets(tmp_path):
         "tiip_writer/_data/schemas/library.schema.json",
         "tiip_writer/_data/samples/high-value-thermal-compensation.yaml",
         "tiip_writer/cli/main.py",
-        "tiip_writer/launch.py",
-        "tiip_writer/server/daemon.py",
         # tiip edit serves its page from the package: nothing is fetched at run time
         "tiip_writer/editor/static/index.html",
         "tiip_writer/editor/static/app.js",
@@ -36,7 +34,7 @@ def test_built_wheel_contains_templates_schemas_and_rulesets(tmp_path):
     assert expected <= names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "tiip = tiip_writer.launch:main" in text
+    assert "tiip = tiip_writer.cli.main:main" in text
     assert "[tiip_writer.templates]\nofficial = tiip_writer.libraries.discovery:official_root" in text
 
 

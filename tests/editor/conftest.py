@@ -35,7 +35,7 @@ class Editor:
 
 def start_editor(file: Path, *extra: str) -> Editor:
     """Start `tiip edit FILE --no-browser` in FILE's folder and wait for the URL it prints."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TIIP_SERVER": "off", "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
         [sys.executable, "-m", "tiip_writer", "edit", file.name, "--no-browser", *extra],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=file.parent)

@@ -77,7 +77,7 @@ def test_images_outside_the_proposal_folder_are_not_served(editor: Editor,
 
 def test_a_missing_file_is_created_after_the_plan_type_choice(tmp_path: Path) -> None:
     target = tmp_path / "新計畫.yaml"
-    env = {**os.environ, "TIIP_SERVER": "off"}
+    env = dict(os.environ)
     refused = subprocess.run([sys.executable, "-m", "tiip_writer", "edit", str(target),
                               "--no-browser"], check=False, capture_output=True, text=True,
                              env=env,
@@ -94,7 +94,7 @@ def test_a_missing_file_is_created_after_the_plan_type_choice(tmp_path: Path) ->
 def test_an_unreadable_file_is_told_as_tiip_check_tells_it_and_exits_2(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("title: 計畫\nperiod: [unclosed\n", encoding="utf-8")
-    env = {**os.environ, "TIIP_SERVER": "off"}
+    env = dict(os.environ)
 
     def run(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "tiip_writer", *args], check=False,
@@ -161,7 +161,7 @@ def test_at_a_terminal_a_missing_file_asks_for_the_plan_type(tmp_path: Path) -> 
     import signal
 
     target = tmp_path / "新計畫.yaml"
-    env = {**os.environ, "TIIP_SERVER": "off", "PYTHONPATH": str(Path(__file__).parents[2])}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
     leader, follower = pty.openpty()
     process = subprocess.Popen([sys.executable, "-m", "tiip_writer", "edit", target.name,
                                 "--no-browser"], stdin=follower, stdout=follower,

@@ -62,7 +62,7 @@ def test_a_build_never_depends_on_the_cache(tmp_path: Path, monkeypatch, setting
 
 
 def test_a_process_reads_each_compiled_template_once(tmp_path: Path, monkeypatch) -> None:
-    """A batch or the resident server builds many proposals: the compiled code stays in memory,
+    """A batch builds many proposals: the compiled code stays in memory,
     checked against the template's source like the files are."""
     monkeypatch.setenv("TIIP_CACHE_DIR", str(tmp_path / "cache"))
     library = tmp_path / "lib"

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from tiip_writer.foundation.numbers import fmt_num
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.model.proposal import (
     ConsumableLine,
     ExistingEquipmentLine,

@@ -8,12 +8,12 @@ All money is integer NT$ thousands (千元); percentages are Decimal with one de
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from tiip_writer.budget.money import percent
+from tiip_writer.foundation.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -19,20 +19,16 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from tiip_writer.foundation.diagnostics import InputError
 from tiip_writer.foundation.messages import msg
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.ruleset import RuleSet
 from tiip_writer.schema.index import SchemaIndex, load_schema
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 CONFIG_NAME = "tiip.toml"
 LEVELS = ("off", "error", "warning", "info")
@@ -96,8 +92,19 @@ def config_for(proposal: Path) -> Config:
     return load_config(path) if path else Config()
 
 
+def _tomllib() -> Any:
+    """Return the TOML parser, imported only when a tiip.toml is read (its import compiles
+    regular expressions that a proposal without one would pay for)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    return tomllib
+
+
 def load_config(path: Path, known_ids: frozenset[str] | None = None) -> Config:
     """Return the configuration in `path` (raises InputError when it is not a valid tiip.toml)."""
+    tomllib = _tomllib()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

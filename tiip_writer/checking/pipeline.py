@@ -3,7 +3,7 @@ inline suppressions, under the project configuration (tiip.toml)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from tiip_writer.budget import BudgetReport, compute_budget
@@ -11,6 +11,7 @@ from tiip_writer.checking.config import Config, config_for
 from tiip_writer.checking.suppress import apply_suppressions, with_levels
 from tiip_writer.foundation.diagnostics import Diagnostic, Severity
 from tiip_writer.foundation.messages import msg
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.model import Proposal, build_proposal
 from tiip_writer.rules import Context, all_rules, locate, run_rules
 from tiip_writer.ruleset import RuleSet, known_years, load_ruleset

@@ -7,11 +7,11 @@ an appendix); `tiip review FILE` prints them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from tiip_writer.checking.pipeline import CheckResult
 from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.rules import Context, active_rules, position
 from tiip_writer.rules.criteria import criterion
 from tiip_writer.rules.prose import dotted

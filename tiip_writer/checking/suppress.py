@@ -13,9 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from tiip_writer.foundation.diagnostics import Diagnostic, Severity, Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.source import Source
 
 

@@ -21,7 +21,6 @@ from tiip_writer.cli.common import (
     max_bytes_option,
     stdout_is_terminal,
 )
-from tiip_writer.cli.progress import Progress
 from tiip_writer.foundation.diagnostics import InputError, Severity, Text
 from tiip_writer.report import Outcome, Unreadable
 
@@ -75,7 +74,11 @@ def check_one(path: Path, config: Config | None, lang: str) -> JobResult:
 def _check_all(paths: list[Path], config: Config | None, jobs: int,
                lang: str) -> tuple[list[Outcome], bool]:
     """Return each file's outcome in input order, and whether tiip failed on any of them."""
-    progress = Progress(len(paths)) if len(paths) > 1 else None
+    progress = None
+    if len(paths) > 1:
+        from tiip_writer.cli.progress import Progress  # a batch only
+
+        progress = Progress(len(paths))
     if progress:
         progress.start()
     outcomes: list[Outcome] = []

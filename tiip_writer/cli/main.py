@@ -27,8 +27,6 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "審查重點自評表：每項重點在計畫書何處回應。Self-assess the review criteria."),
     "templates": ("tiip_writer.cli.templates:templates",
                   "樣板庫：列出、建立、檢查、試排、打包、安裝。Template libraries."),
-    "server": ("tiip_writer.cli.server:server",
-               "常駐伺服器：讓指令立即開始（自動啟動）。The resident server (starts by itself)."),
 }
 
 

@@ -16,7 +16,7 @@ import yaml
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # path -> (the bytes parsed, their data). Building the YAML objects costs ~8 ms for a
-# library's tables.yaml; a process that builds many proposals (a batch, the resident server)
+# library's tables.yaml; a process that builds many proposals (a batch, the editor)
 # parses it once. The key is the file's content, so an edited file is parsed again.
 _PARSED: dict[Path, tuple[bytes, Any]] = {}
 

@@ -17,10 +17,10 @@ import json
 import re
 import stat
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.libraries.manifest import MANIFEST, read_manifest
 from tiip_writer.render.save import zip_bytes
 

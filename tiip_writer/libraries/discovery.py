@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.foundation.resources import data_dir
 from tiip_writer.libraries.errors import LibraryError
 from tiip_writer.libraries.manifest import MANIFEST, manifest_name

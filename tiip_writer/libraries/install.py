@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.libraries.archive import ArchiveError, VerifiedArchive, library_files, verify
 from tiip_writer.libraries.discovery import candidates, user_template_dir
 from tiip_writer.libraries.manifest import read_manifest

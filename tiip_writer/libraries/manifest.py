@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tiip_writer.foundation.diagnostics import Diagnostic, InputError, Severity
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.libraries.errors import finding
 from tiip_writer.schema.validate import validate
 from tiip_writer.source import PositionMap, load_source

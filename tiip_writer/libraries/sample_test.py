@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from tiip_writer.checking.pipeline import check_file
 from tiip_writer.foundation.diagnostics import Diagnostic, InputError, Severity, Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.foundation.resources import data_dir
 from tiip_writer.render import build_document
 from tiip_writer.render.library import Library

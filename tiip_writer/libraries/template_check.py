@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ import jinja2
 from jinja2 import meta, nodes
 
 from tiip_writer.foundation.diagnostics import Diagnostic, Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.libraries.context_types import context_types
 from tiip_writer.libraries.errors import finding
 from tiip_writer.libraries.type_walker import TypeWalker, iter_names

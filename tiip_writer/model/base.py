@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from tiip_writer.foundation.records import dataclass
 
 model = dataclass(frozen=True, kw_only=True)
 

@@ -6,11 +6,12 @@ findings before any bytes exist; the caller writes the file only when there are 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from tiip_writer.checking.pipeline import CheckResult
 from tiip_writer.foundation.diagnostics import Diagnostic, Severity, Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.render.context import build_context
 from tiip_writer.render.document import (
     add_draft_header,

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from pathlib import Path
 from typing import Any
 
 from tiip_writer.budget.report import BudgetReport
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.model.proposal import Company, OutsourcedLine, Partner, Person, Proposal
 from tiip_writer.render.formatting import roc_date
 from tiip_writer.render.labels import text

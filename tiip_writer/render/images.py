@@ -8,11 +8,12 @@ swallow memory (a huge file, or a small file declaring enormous pixel dimensions
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
+
+from tiip_writer.foundation.records import dataclass
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_IMAGE_PIXELS = 50_000_000  # 50 megapixels: far beyond any print figure

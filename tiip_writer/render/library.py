@@ -14,13 +14,14 @@ Libraries are found by folder path or by name (tiip_writer/libraries/discovery.p
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from tiip_writer.foundation.diagnostics import Diagnostic, Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.foundation.yamldata import load_yaml_file
 from tiip_writer.libraries import discovery
 from tiip_writer.libraries.discovery import BUILTIN, OFFICIAL, Origin, official_root

@@ -12,8 +12,9 @@ import os
 import re
 import time
 from collections.abc import Iterable, Iterator, Sized
-from dataclasses import dataclass
 from typing import Any
+
+from tiip_writer.foundation.records import dataclass
 
 # Environment variables that change the defaults (the CLI options override them).
 ENV_SECONDS = "TIIP_RENDER_TIMEOUT"

@@ -7,7 +7,7 @@ depth, quote) kept apart from accumulated state (caption numbers, TOC entries, s
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from lxml import etree
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.render import docx_xml as X
 from tiip_writer.render.blocks import Block, Para, Table
 from tiip_writer.render.images import ImageProblem, open_image

@@ -27,7 +27,7 @@ from jinja2.bccache import Bucket
 from tiip_writer import __version__
 
 # (folder, key) -> (source checksum, compiled code): what this process has loaded or compiled.
-# A process that builds many proposals (a batch, the resident server) unmarshals each once.
+# A process that builds many proposals (a batch) unmarshals each once.
 _LOADED: dict[tuple[str, str], tuple[str, CodeType]] = {}
 
 

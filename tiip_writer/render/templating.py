@@ -14,13 +14,14 @@ from __future__ import annotations
 import inspect
 import traceback
 from collections.abc import Callable, Collection, Generator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.render.blocks import Align, Block, Para
 from tiip_writer.render.context import TemplateContext
 from tiip_writer.render.filters import NONE_TEXT

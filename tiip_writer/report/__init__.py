@@ -4,10 +4,9 @@ to (ruledoc.py). Each is a pure function of its input."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from tiip_writer.checking.pipeline import CheckResult
 from tiip_writer.foundation.diagnostics import Diagnostic, InputError, Severity
+from tiip_writer.foundation.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,11 @@ citation, threshold and (for review rules) the criterion's wording come from the
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass
 from functools import cache
 
 from tiip_writer.checking.suppress import TOOL_RULES
 from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.rules import all_rules, rule_modules
 from tiip_writer.ruleset import RuleSet
 
@@ -68,6 +67,8 @@ def known_ids() -> list[str]:
 
 def suggest(rule_id: str) -> list[str]:
     """Return the known ids closest to a mistyped `rule_id`."""
+    import difflib  # only for a mistake
+
     return difflib.get_close_matches(rule_id, known_ids(), n=3, cutoff=0.6)
 
 

@@ -11,13 +11,13 @@ A rule module's docstring is the rule's English documentation and `Rule.about` i
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from fractions import Fraction
 
 from tiip_writer.budget import BudgetReport
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.foundation.numbers import fmt_limit, fmt_num
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.model import Proposal
 from tiip_writer.ruleset import RuleSet
 

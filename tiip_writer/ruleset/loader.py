@@ -6,11 +6,12 @@ a RuleSet, so a later year changes a file, not Python.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.foundation.resources import data_dir
 from tiip_writer.foundation.yamldata import load_yaml
 

@@ -6,7 +6,6 @@ jsonschema; only a proposal with something to report pays for importing it.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -106,6 +105,8 @@ def _translate(error: ValidationError, path: list, pointer: str, source: Source,
         for key in value:
             if key in allowed:
                 continue
+            import difflib  # only to suggest a fix for a mistake
+
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             if close:
                 key_hint = msg("schema.unknown-key.hint", suggestion=close[0])
@@ -132,6 +133,8 @@ def _translate(error: ValidationError, path: list, pointer: str, source: Source,
             actual=TYPE_NAMES[actual][0], actual_en=TYPE_NAMES[actual][1]))]
     if kind == "enum":
         allowed = [str(v) for v in error.validator_value]
+        import difflib  # only to suggest a fix for a mistake
+
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
         if close:
             hint = msg("schema.enum.hint-suggest", suggestion=close[0], allowed="、".join(allowed))

@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ import yaml
 
 from tiip_writer.foundation.diagnostics import Diagnostic, InputError, Severity, Text
 from tiip_writer.foundation.messages import msg
+from tiip_writer.foundation.records import dataclass
 from tiip_writer.source.positions import PositionMap, join_pointer
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024

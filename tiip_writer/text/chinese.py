@@ -6,11 +6,12 @@ Pure functions over one string; rules turn their offsets into YAML positions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import yaml
+
+from tiip_writer.foundation.records import dataclass
 
 _DATA = Path(__file__).resolve().parent / "data"
 
