@@ -14,6 +14,7 @@ every 6 months, so a bigger plan has more work items (Gantt rows), not more mont
 from __future__ import annotations
 
 import copy
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -137,6 +138,7 @@ def _scale_team(data: dict[str, Any], copies: range) -> None:
 
 def _scale_checkpoints(data: dict[str, Any], k: int, copies: range) -> None:
     points = data["checkpoints"]
+    people = [person["id"] for person in data["team"] if "." not in person["id"]]
     total = sum(Decimal(str(point["weight"])) for point in points)
     for point in points:
         point["weight"] = _weight(point["weight"], k)
@@ -147,9 +149,19 @@ def _scale_checkpoints(data: dict[str, Any], k: int, copies: range) -> None:
             twin["code"] = code(point["code"], n)
             twin["work_item"] = code(point["work_item"], n)
             twin["responsible"] = [code(person, n) for person in point["responsible"]]
+            twin["kpi"] = _renamed(point["kpi"], people, n)
             extra.append(twin)
     points.extend(extra)
     _balance(points, total)
+
+
+def _renamed(text: str, people: list[str], n: int) -> str:
+    """Return a checkpoint's content with each person's code replaced by copy n's (a new hire's
+    checkpoint names the hire: budget.new-hire-checkpoint)."""
+    for person in people:
+        text = re.sub(rf"(?<![A-Za-z0-9._-]){re.escape(person)}(?![A-Za-z0-9_-])",
+                      code(person, n), text)
+    return text
 
 
 def _scale_budget(data: dict[str, Any], copies: range) -> None:

@@ -33,6 +33,11 @@ def isolated_template_libraries(tmp_path_factory: pytest.TempPathFactory,
     """Keep the user's own template libraries (search path, user folder) and settings out of
     every test."""
     monkeypatch.delenv("TIIP_TEMPLATE_PATH", raising=False)
+    monkeypatch.delenv("TIIP_RULESET_PATH", raising=False)
+    # the publishers' keys the user trusts live in the settings folder: a clean one per test
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))
     monkeypatch.setenv("TIIP_TEMPLATE_HOME", str(tmp_path_factory.mktemp("template-home")))
     monkeypatch.delenv("TIIP_RENDER_TIMEOUT", raising=False)
     monkeypatch.delenv("TIIP_RENDER_MAX_CHARS", raising=False)
+    # Laying out pages takes LibreOffice seconds per build; the page-number tests turn it on.
+    monkeypatch.setenv("TIIP_PAGE_NUMBERS", "off")

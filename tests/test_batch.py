@@ -40,13 +40,17 @@ def test_build_a_folder_in_two_processes_with_progress_and_summary(tmp_path: Pat
                               "-o", str(out)], capture_output=True, text=True, cwd=ROOT,
                              check=False)
     assert process.returncode == 0, process.stderr
-    built = sorted(p.name for p in out.iterdir())
-    assert built == sorted(p.with_suffix(".docx").name for p in SAMPLES)
+    # every sample below samples/, the revision pair in samples/revision/ too, folders kept
+    every = sorted((ROOT / "samples").rglob("*.yaml"))
+    built = sorted(str(p.relative_to(out)) for p in out.rglob("*.docx"))
+    assert built == sorted(str(p.relative_to(ROOT / "samples").with_suffix(".docx"))
+                           for p in every)
+    assert "revision/v2.docx" in built
     assert all(_is_docx(out / name) for name in built)
     lines = process.stderr.splitlines()
     assert [line.split("]")[0] for line in lines if line.startswith("[")] == \
-        [f"[{n}/{len(SAMPLES)}" for n in range(1, len(SAMPLES) + 1)]
-    assert lines[-1] == f"共 {len(SAMPLES)} 份計畫書：已產生 {len(SAMPLES)} 份（其中草稿 0 份）、失敗 0 份。"
+        [f"[{n}/{len(every)}" for n in range(1, len(every) + 1)]
+    assert lines[-1] == f"共 {len(every)} 份計畫書：已產生 {len(every)} 份（其中草稿 0 份）、失敗 0 份。"
     assert "Traceback" not in process.stderr
 
 

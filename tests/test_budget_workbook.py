@@ -13,11 +13,11 @@ import openpyxl
 import pytest
 
 from tests.helpers import run_tiip
+from tiip_writer.layout.office import FONTS_CONF
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 ACADEMIA = ROOT / "samples" / "emerging-assistive-academia.yaml"
-FONTS_CONF = ROOT / "tools" / "fonts.conf"
 
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None,
                                    reason="LibreOffice (soffice) is not installed; "

@@ -38,7 +38,7 @@ def test_check_sample_is_clean() -> None:
     result = run("check", str(SAMPLE))
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == "已檢核 1 個檔案：沒有發現問題。\n"
+    assert result.stderr == "規則集：民國 105 年度（內建）\n已檢核 1 個檔案：沒有發現問題。\n"
 
 
 def test_check_text_lines(tmp_path: Path) -> None:
@@ -52,7 +52,7 @@ def test_check_text_lines(tmp_path: Path) -> None:
                      "（6,720 ÷ 13,090 千元），上限 50%")
     assert lines[at + 1] == "    提示：調低 budget.subsidy_rate 或個別明細的 subsidy_rate"
     assert lines[at + 2] == "    依據：計畫預算科目；補助計畫機制調整配套措施"
-    assert result.stderr == "已檢核 1 個檔案：3 個錯誤、0 個警告、0 個建議。\n"
+    assert result.stderr == "規則集：民國 105 年度（內建）\n已檢核 1 個檔案：3 個錯誤、0 個警告、0 個建議。\n"
 
 
 def test_check_in_english(tmp_path: Path) -> None:
@@ -60,7 +60,8 @@ def test_check_in_english(tmp_path: Path) -> None:
     assert "budget.subsidy-cap  subsidy as a share of the total budget: 51.3% (6,720 of 13,090 " \
            "thousand NT$); maximum 50%" in result.stdout
     assert "    hint: lower budget.subsidy_rate" in result.stdout
-    assert result.stderr == "1 file(s) checked: 3 error(s), 0 warning(s), 0 info.\n"
+    assert result.stderr == ("rule set: programme year 105 (built-in)\n"
+                             "1 file(s) checked: 3 error(s), 0 warning(s), 0 info.\n")
 
 
 def test_fail_on(tmp_path: Path) -> None:

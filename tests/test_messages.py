@@ -15,6 +15,7 @@ from tests.helpers import (
     with_second_company,
     with_unit,
 )
+from tiip_writer.checking.pipeline import check_file
 from tiip_writer.rules import all_rules
 
 Make = Callable[[str], str]
@@ -43,8 +44,7 @@ FAILING: list[Make] = [
     lambda t: with_consumable(t, 1625, rate=100),
     swap(SUBSIDY_RATE, "budget:\n  subsidy_rate: 50\n  mid_size_bonus: true"),
     swap("amount: 1500", "amount: 6075"),
-    lambda t: edit(t, ("responsible: [P06, P01]", "responsible: [P01]"),
-                   ("responsible: [P04, P06]", "responsible: [P04]")),
+    swap("kpi: 新聘演算法工程師 P06 到職，熱變位", "kpi: 熱變位"),
     lambda t: edit(t, ("  plan_type: 產業高值\n", "  plan_type: 主題式\n  topic: 智慧機械\n"),
                    (SUBSIDY_RATE, "budget:\n  subsidy_rate: 30")),
     swap("weight: 20, responsible: [P01]}", "weight: 25, responsible: [P01]}"),
@@ -112,5 +112,17 @@ def test_every_rule_has_a_failing_variant_with_english_messages(check: Checker) 
             seen.add(d.rule)
             assert english(d.message.en, d.message.zh), d.message
             assert d.hint is None or english(d.hint.en, d.hint.zh), d.hint
+    # review.response-* need the version the reviewers read (tests/test_review_responses.py)
+    reviewed, revised = check.folder / "reviewed.yaml", check.folder / "revised.yaml"
+    reviewed.write_text(sample_text(), encoding="utf-8")
+    responses = ("submission_date: 2016-05-16\nreview_responses:\n"
+                 "  - {comment: 請補充。, response: 已補充。}\n"
+                 "  - {comment: 請修正風險。, response: 已修正。, sections: [risks]}\n")
+    revised.write_text(edit(sample_text(), ("客戶只能", "客戶目前只能"),
+                            ("submission_date: 2016-05-16\n", responses)), encoding="utf-8")
+    for d in check_file(revised, revised_from=check_file(reviewed).source).diagnostics:
+        seen.add(d.rule)
+        assert english(d.message.en, d.message.zh), d.message
+        assert d.hint is None or english(d.hint.en, d.hint.zh), d.hint
     # budget.eligible-category needs a narrower rule set (tests/test_rules_budget.py).
     assert set(all_rules()) - seen == {"budget.eligible-category"}

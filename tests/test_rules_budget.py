@@ -9,6 +9,8 @@ so the sample passes and 1 千元 more (5,237 ÷ 13,091 = 40.0046%) fails, altho
 from __future__ import annotations
 
 import dataclasses
+import json
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +22,7 @@ from tests.helpers import (
     one,
     only,
     position,
+    run_tiip,
     sample_text,
     with_consumable,
     with_partner,
@@ -161,13 +164,46 @@ def test_outsourcing_cap(check: Checker, amount: int, shown: str | None) -> None
 P06_RATE = "person_months: 14, subsidy_rate: 100"
 
 
-def test_new_hire_must_own_a_checkpoint(check: Checker) -> None:
-    text, result = check.variant(("responsible: [P06, P01]", "responsible: [P01]"),
-                                 ("responsible: [P04, P06]", "responsible: [P04]"))
+NAMED_IN_KPI = ("kpi: 新聘演算法工程師 P06 到職，熱變位", "kpi: 熱變位")
+
+
+def test_a_new_hire_only_responsible_for_checkpoints_is_not_listed_in_one(check: Checker) -> None:
+    # 配套措施 3: the hire itself is a checkpoint item; owning A2-1 and B2-1 does not say so
+    text, result = check.variant(NAMED_IN_KPI)
     d = one(result, "budget.new-hire-checkpoint")
-    assert d.message.zh == ("新聘碩士 P06（待聘 演算法工程師）的人事費以 100% 補助，"
-                            "但未列入任何查核點的負責人員")
+    assert d.message.zh == ("新聘碩士 P06（待聘 演算法工程師）的人事費以 100% 補助，但沒有任何查核點"
+                            "的內容寫到此人（P06 雖是查核點 A2-1、B2-1 的負責人員，但新聘人力本身須"
+                            "列入查核點）")
+    assert d.hint.zh.startswith("在查核點的 kpi 寫出 P06（或到職後的姓名），例如「新聘碩士 P06 到職")
     assert at(d) == position(text, P06_RATE, offset=len(P06_RATE) - 3)
+
+
+def test_a_new_hire_named_nowhere(check: Checker) -> None:
+    _, result = check.variant(NAMED_IN_KPI, ("responsible: [P06, P01]", "responsible: [P01]"),
+                              ("responsible: [P04, P06]", "responsible: [P04]"))
+    assert one(result, "budget.new-hire-checkpoint").message.zh == (
+        "新聘碩士 P06（待聘 演算法工程師）的人事費以 100% 補助，但沒有任何查核點的內容寫到此人")
+
+
+def test_a_checkpoint_naming_the_hire_is_enough_even_if_others_own_it(check: Checker) -> None:
+    _, result = check.variant(("responsible: [P06, P01]", "responsible: [P01]"),
+                              ("responsible: [P04, P06]", "responsible: [P04]"))
+    assert not only(result, "budget.new-hire-checkpoint")
+
+
+@pytest.mark.parametrize(("kpi", "named"), [
+    ("kpi: 新聘 P060 到職，熱變位", False),      # another code that starts alike
+    ("kpi: 新聘AP06到職，熱變位", False),
+    ("kpi: 新聘 P06.2 到職，熱變位", False),     # the code of a scaled copy
+    ("kpi: 新聘 P06-1 到職，熱變位", False),
+    ("kpi: 新聘 P06. 到職，熱變位", True),
+    ("kpi: 新聘（P06）到職，熱變位", True),
+    ("kpi: 陳小明到職，熱變位", True),            # by name, once hired
+])
+def test_the_hire_is_named_by_whole_code_or_name(check: Checker, kpi: str, named: bool) -> None:
+    _, result = check.variant(("kpi: 新聘演算法工程師 P06 到職，熱變位", kpi),
+                              ("    title: 演算法工程師\n", "    name: 陳小明\n    title: 演算法工程師\n"))
+    assert bool(only(result, "budget.new-hire-checkpoint")) is not named
 
 
 def test_international_hire_only_for_an_sme(check: Checker) -> None:
@@ -318,3 +354,18 @@ def test_justification(check: Checker, purpose: str, fails: bool) -> None:
         assert found[0].message.zh == (f"「補償控制器 PCB 打樣與電子零件」的用途說明"
                                        f"「{purpose.strip()}」過於簡略")
         assert at(found[0]) == position(text, f"purpose: '{purpose}'", offset=9)
+
+
+def test_a_blank_budget_says_what_is_missing_instead_of_dividing_by_zero(tmp_path: Path) -> None:
+    target = tmp_path / "p.yaml"
+    assert run_tiip("new", str(target), "--plan", "產業高值").exit_code == 0
+    checked = run_tiip("check", str(target))
+    floor = [line for line in checked.stdout.splitlines() if "error  budget.self-funding-floor" in line]
+    assert len(floor) == 1
+    assert floor[0].endswith("自籌款占總經費無法計算：總經費為 0 千元，經費明細尚未填寫金額")
+    assert "0 ÷ 0" not in checked.stdout
+    budget = run_tiip("budget", str(target)).stdout.splitlines()
+    row = next(line for line in budget if line.endswith("budget.self-funding-floor"))
+    assert row.split()[1:4] == ["—", "≥", "50%"] and row.split()[4] == "—"
+    limits = json.loads(run_tiip("budget", str(target), "--format", "json").stdout)["limits"]
+    assert {m["rule"]: m["blank"] for m in limits}["budget.self-funding-floor"] is True

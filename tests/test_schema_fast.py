@@ -136,3 +136,17 @@ def test_checking_a_valid_proposal_does_not_import_jsonschema() -> None:
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=Path(__file__).resolve().parent.parent).stdout
     assert output.split() == ["True", "False"]
+
+
+@pytest.mark.parametrize(("values", "unique"), [
+    ([1, True], True), ([1, 1.0], False), ([0, False], True), (["1", 1], True),
+    ([[1, 2], [1, 2]], False), ([[1, 2], [2, 1]], True), ([{"a": 1}, {"a": 1.0}], False),
+    ([{"a": 1}, {"a": True}], True), ([None, None], False), ([[True], [1]], True),
+    ([{"a": [1]}, {"a": [1]}], False), ([float("nan"), float("nan")], True),
+])
+def test_unique_items_agrees_with_jsonschema(values: list[Any], unique: bool) -> None:
+    import jsonschema
+
+    schema = {"uniqueItems": True}
+    assert jsonschema.Draft202012Validator(schema).is_valid(values) is unique
+    assert fast.compile_schema(schema)(values) is unique

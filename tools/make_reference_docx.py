@@ -189,7 +189,7 @@ STYLES = HEAD + (
     + paragraph_style("CoverMark", "Cover Mark", '<w:jc w:val="right"/>',
                       f'<w:b/><w:bCs/>{size(28)}')
     + paragraph_style("CoverProgramme", "Cover Programme",
-                      '<w:spacing w:before="1200" w:after="240" w:line="360" w:lineRule="auto"/>'
+                      '<w:spacing w:before="600" w:after="240" w:line="360" w:lineRule="auto"/>'
                       '<w:jc w:val="center"/>', f'<w:b/><w:bCs/>{size(32)}')
     + paragraph_style("CoverTitle", "Cover Title",
                       '<w:spacing w:before="600" w:after="600" w:line="400" w:lineRule="auto"/>'

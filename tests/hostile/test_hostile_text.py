@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import edit, sample_text
-from tests.render.conftest import FONTS_CONF, needs_soffice
+from tests.render.conftest import needs_soffice
 from tiip_writer.checking.pipeline import check_file
+from tiip_writer.layout.office import FONTS_CONF
 from tiip_writer.render import build_document
 
 # Text pasted from web pages, PDFs and Word, or written to break a renderer.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,7 +13,6 @@ from tiip_writer.render import build_document
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
-FONTS_CONF = ROOT / "tools" / "fonts.conf"
 
 
 def build_sample(path: Path, **options: object) -> bytes:
@@ -38,16 +36,34 @@ needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None,
 
 
 @pytest.fixture(scope="session")
-def pdfs(built_samples: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Return {sample stem: PDF path}, converting all samples in one LibreOffice run."""
-    folder = tmp_path_factory.mktemp("pdf")
-    for stem, data in built_samples.items():
-        (folder / f"{stem}.docx").write_bytes(data)
-    env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF),
-               HOME=str(folder))  # a private LibreOffice profile: no clash with a running one
-    docs = sorted(str(p) for p in folder.glob("*.docx"))
-    completed = subprocess.run(
-        ["soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(folder),
-         *docs], check=False, env=env, capture_output=True, text=True, timeout=300)
-    assert completed.returncode == 0, completed.stderr
-    return {stem: folder / f"{stem}.pdf" for stem in built_samples}
+def paged_samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the folder into which `tiip build samples/ -o DIR --pdf` wrote every sample's
+    .docx and PDF (laid out by LibreOffice once per sample, for every test that needs it)."""
+    from click.testing import CliRunner
+
+    from tiip_writer.cli.main import cli
+
+    folder = tmp_path_factory.mktemp("paged")
+    result = CliRunner().invoke(cli, ["build", str(ROOT / "samples"), "-o", str(folder),
+                                      "--pdf", "-j", "2"])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+@pytest.fixture(scope="session")
+def pdfs(paged_samples: Path) -> dict[str, Path]:
+    """Return {sample stem: PDF path} of the samples built with `tiip build --pdf`."""
+    return {path.stem: paged_samples / f"{path.stem}.pdf" for path in SAMPLES}
+
+
+@pytest.fixture(scope="session")
+def pdf_pages(pdfs: dict[str, Path]) -> dict[str, list[str]]:
+    """Return {sample stem: the text of each page} (pdftotext -layout; page 1 first)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pages = {}
+    for stem, path in pdfs.items():
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        pages[stem] = text.split("\f")[:-1]  # a form feed ends every page
+    return pages

@@ -1,4 +1,7 @@
-"""pack → install round-trips; a tampered or unsafe archive is refused before anything is written."""
+"""pack → install round-trips; a tampered or unsafe archive is refused before anything is written.
+
+These packs are a consultant's own (unsigned: installed with --allow-unsigned); signed editions
+are tests/test_editions.py."""
 
 from __future__ import annotations
 
@@ -49,18 +52,19 @@ def test_pack_then_install_round_trips_and_the_library_is_usable_by_name(
                                         "parts/30-risks.md.j2", "reference.docx", "tables.yaml"]
     assert listing["files"]["library.yaml"] == hashlib.sha256(
         (DEMO / "library.yaml").read_bytes()).hexdigest()
-    result = run_tiip("templates", "install", str(archive), "--sha256", digest)
+    result = run_tiip("templates", "install", str(archive), "--sha256", digest, "--allow-unsigned")
     assert result.exit_code == 0, result.stderr
     target = tmp_path / "home" / "consultant-demo"
     assert result.stdout.splitlines() == [
         f"已安裝 consultant-demo 1.0.0 到 {target}",
+        "未簽署（依 --allow-unsigned 安裝）",
         "使用：tiip build 計畫書.yaml --template consultant-demo"]
     for name in listing["files"]:
         assert (target / name).read_bytes() == (DEMO / name).read_bytes()
     built = run_tiip("build", str(SAMPLE), "--template", "consultant-demo", "-o",
                      str(tmp_path / "x.docx"))
     assert built.exit_code == 0, built.stderr
-    again = run_tiip("templates", "install", str(archive))
+    again = run_tiip("templates", "install", str(archive), "--allow-unsigned")
     assert again.exit_code == 0
     assert again.stdout.startswith(f"consultant-demo 1.0.0 已安裝且內容相同，未變更（{target}）")
     assert pack(DEMO, tmp_path / "again")[1] == digest  # packing is repeatable
@@ -110,17 +114,17 @@ def test_an_installed_version_is_never_replaced_silently(tmp_path: Path, monkeyp
     monkeypatch.setenv(HOME, str(tmp_path / "home"))
     library = make_library(tmp_path / "lib", name="acme", version="1.0.0")
     first, _ = pack(library, tmp_path / "v1")
-    assert run_tiip("templates", "install", str(first)).exit_code == 0
+    assert run_tiip("templates", "install", str(first), "--allow-unsigned").exit_code == 0
     (library / "library.yaml").write_text(
         (library / "library.yaml").read_text(encoding="utf-8").replace("1.0.0", "1.1.0"),
         encoding="utf-8")
     second, _ = pack(library, tmp_path / "v2")
     target = tmp_path / "home" / "acme"
-    refused = run_tiip("templates", "install", str(second))
+    refused = run_tiip("templates", "install", str(second), "--allow-unsigned")
     assert refused.exit_code == 1
     assert refused.stderr == (f"拒絕安裝 {second}：已安裝 acme 1.0.0（{target}）；要取代請加上 --replace。\n")
     assert "version: 1.0.0" in (target / "library.yaml").read_text(encoding="utf-8")
-    replaced = run_tiip("templates", "install", str(second), "--replace")
+    replaced = run_tiip("templates", "install", str(second), "--replace", "--allow-unsigned")
     assert replaced.exit_code == 0
     assert replaced.stdout.splitlines()[0] == f"已將 acme 1.0.0 換成 1.1.0（{target}）"
     assert "version: 1.1.0" in (target / "library.yaml").read_text(encoding="utf-8")
@@ -136,7 +140,7 @@ def test_a_library_named_like_another_cannot_be_installed(tmp_path: Path, monkey
     (library / "proposal.md.j2").write_text("# 壹、x\n", encoding="utf-8")
     (library / "reference.docx").write_bytes((DEMO / "reference.docx").read_bytes())
     archive, _ = pack(library, tmp_path)
-    result = run_tiip("templates", "install", str(archive))
+    result = run_tiip("templates", "install", str(archive), "--allow-unsigned")
     assert result.exit_code == 1
     assert "樣板庫名稱「official」已被" in result.stderr and "（內建）使用" in result.stderr
 
@@ -154,5 +158,5 @@ def test_a_corrupt_zip_is_refused(tmp_path: Path) -> None:
     bad = tmp_path / "x.tiiplib.zip"
     bad.write_bytes(b"PK not really")
     result = run_tiip("templates", "install", str(bad), "--lang", "en")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # unreadable input
     assert result.stderr == f"refused to install {bad}: not a valid library archive (zip)\n"

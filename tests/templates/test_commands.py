@@ -51,7 +51,7 @@ def test_show_tells_which_library_each_file_comes_from() -> None:
     assert "extends 鏈：consultant-demo 1.0.0 → official 1.0.0" in lines
     assert "支援：計畫書格式版本 1；計畫年度 105" in lines
     assert f"參考文件：{DEMO.resolve() / 'reference.docx'}（consultant-demo）" in lines
-    assert "tables.yaml：consultant-demo 設定 2 項；official 設定 192 項" in lines
+    assert "tables.yaml：consultant-demo 設定 2 項；official 設定 197 項" in lines
     files = [line.split() for line in lines[lines.index("樣板檔案（實際採用的樣板庫在前）："):]]
     assert ["parts/00-cover.md.j2", "consultant-demo", "覆寫", "official"] in files
     assert ["parts/30-risks.md.j2", "consultant-demo", "覆寫", "official"] in files

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -164,10 +165,17 @@ def _label(key: str, line: Any, person: Person | None) -> str:
     if key == "personnel":
         if person is None:
             return line.person
-        return f"{person.name or '待聘'}（{person.title}）"
+        return _bracketed(person.name or "待聘", person.title)
     if key.startswith("travel"):
-        return f"{line.purpose}（{line.place}）"
+        return _bracketed(line.purpose, line.place)
     return str(line.item)
+
+
+def _bracketed(name: str, note: str) -> str:
+    """Return 「name（note）」, a bracket inside the note turned into a comma: the form never
+    nests full-width brackets (「待聘（研究員（預診斷））」 → 「待聘（研究員，預診斷）」)."""
+    flat = re.sub(r"（([^（）]*)）", r"，\1", note).strip("，")
+    return f"{name}（{flat}）"
 
 
 def _categories(rs: RuleSet, lines: tuple[BudgetLine, ...]) -> tuple[Category, ...]:

@@ -17,6 +17,7 @@ The nearest tiip.toml wins; files are not merged. Mistakes in it are input error
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import sys
 from dataclasses import field
@@ -106,14 +107,20 @@ def load_config(path: Path, known_ids: frozenset[str] | None = None) -> Config:
     """Return the configuration in `path` (raises InputError when it is not a valid tiip.toml)."""
     tomllib = _tomllib()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if _has_long_dotted_key(text):
+            raise RecursionError  # the TOML parser's time grows with the cube of the parts
+        data = tomllib.loads(text)
+        return _validated(path, data, known_ids if known_ids is not None else _known_ids())
     except OSError as exc:
         raise InputError(msg("io.unreadable", reason=exc.strerror or str(exc)), str(path)) from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+    except ValueError as exc:  # TOML syntax, not UTF-8, an integer of over 4,300 digits
         line, column = _error_position(str(exc))
         raise InputError(msg("config.syntax", problem=str(exc)), str(path), line, column,
                          hint=msg("config.hint")) from exc
-    return _validated(path, data, known_ids if known_ids is not None else _known_ids())
+    except RecursionError:  # arrays, inline tables or dotted keys nested thousands deep
+        raise InputError(msg("config.syntax", problem=_TOO_DEEP), str(path),
+                         hint=msg("config.hint")) from None
 
 
 def _validated(path: Path, data: dict[str, Any], known_ids: frozenset[str]) -> Config:
@@ -169,7 +176,9 @@ def _in_schema(path: str) -> bool:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """Return True for a finite number (TOML also allows nan, inf and 1e400, which is inf)."""
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)
+            and math.isfinite(value))
 
 
 def _known_ids() -> frozenset[str]:
@@ -180,6 +189,15 @@ def _known_ids() -> frozenset[str]:
     ids = {*all_rules(), *TOOL_RULES}
     prefixes = {".".join(i.split(".")[:cut]) for i in ids for cut in range(1, i.count(".") + 1)}
     return frozenset(ids | prefixes)
+
+
+_TOO_DEEP = "nested too deeply"
+MAX_KEY_PARTS = 100  # a dotted key names a rule or a YAML path: a few parts, never hundreds
+
+
+def _has_long_dotted_key(text: str) -> bool:
+    """Return True when a key or table header has more than MAX_KEY_PARTS dotted parts."""
+    return any(line.split("=", 1)[0].count(".") >= MAX_KEY_PARTS for line in text.splitlines())
 
 
 def _error_position(problem: str) -> tuple[int | None, int | None]:

@@ -47,6 +47,14 @@ TOOL_RULES = {
         "忽略註解所指的規則在該處沒有任何問題（可能已修正），請刪除註解以免日後掩蓋新的問題。",
         "The rule a suppression names finds nothing there (fixed already?): delete the comment "
         "so it cannot hide a new problem later."),
+    "ruleset.programme-year": ToolRule(
+        Text("計畫日期與規則集年度一致", "the plan's dates lie in the rule set's programme year"),
+        Severity.ERROR,
+        "送件（收文）日與計畫起始日須在 programme.year 所指規則集的民國年度內；否則計畫書是以別的"
+        "年度的門檻檢核。訊息會指出已安裝最新的規則集，以及如何取得當年度的版本。",
+        "The submission date and the start date must fall in the ROC year of the rule set that "
+        "programme.year names; otherwise the proposal is checked against another year's limits. "
+        "The finding names the newest rule set installed and how to get the current one."),
 }
 
 _MARK = re.compile(r"#\s*tiip:\s*ignore\b(?:\[([^\]]*)\])?[ \t]*(.*?)\s*$")

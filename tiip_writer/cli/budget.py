@@ -27,7 +27,7 @@ from tiip_writer.cli.common import (
 )
 from tiip_writer.cli.textable import render
 from tiip_writer.foundation.diagnostics import Text
-from tiip_writer.foundation.fileio import write_atomic
+from tiip_writer.foundation.fileio import failure_reason, write_atomic
 from tiip_writer.foundation.numbers import fmt_num, fmt_pct
 from tiip_writer.foundation.output_guard import output_problem
 from tiip_writer.report.budget_json import budget_json
@@ -92,7 +92,7 @@ def budget(file: Path, output: str, workbook: Path | None, color: bool | None,
             write_atomic(workbook, data)
         except OSError as exc:
             echo_err(T["write-failed"].get(lang).format(path=workbook,
-                                                        reason=exc.strerror or exc))
+                                                        reason=failure_reason(exc, lang)))
             raise SystemExit(EXIT_INPUT) from None
         echo_err(T["written"].get(lang).format(path=workbook))
         if result.diagnostics:
@@ -206,5 +206,5 @@ def limits_table(limits: list[tuple[RuleEntry, Measure]], lang: str) -> list[str
     rows = [[T[k].get(lang) for k in ("check", "figure", "limit", "ok", "rule")]]
     for entry, m in limits:
         rows.append([m.label.get(lang).rstrip(":"), m.figure_text(lang), m.limit_text(lang),
-                     "✓" if m.ok else "✗", entry.id])
+                     "—" if m.blank else "✓" if m.ok else "✗", entry.id])
     return render(rows, [False, True, False, False, False])

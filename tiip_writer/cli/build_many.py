@@ -3,7 +3,8 @@
 With a folder or several inputs, `-o` names an output folder (created if missing): a file found
 in a folder argument keeps its place below that folder (`samples/a/b.yaml` → `out/a/b.docx`),
 a file argument lands as `out/<name>.docx`. Without `-o` each .docx goes next to its YAML, as
-for one file. Two inputs that would write the same file are reported, never overwritten.
+for one file. With `--pdf` each PDF lands beside its .docx. Two inputs that would write the
+same file are reported, never overwritten.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ def _say(key: str, lang: str, **values: object) -> str:
 
 def build_many(paths: Sequence[Path], output: Path | None, template: str | None,
                markdown: Path | None, draft: bool, jobs: int,
-               limits: tuple[float | None, int | None], lang: str, colour: bool = False) -> int:
+               limits: tuple[float | None, int | None], lang: str, colour: bool = False,
+               with_pdf: bool = False, page_numbers: bool = True) -> int:
     """Build every proposal among `paths` into `output` (a folder); return the worst exit code."""
     for folder in (output, markdown):
         problem = _prepare_folder(folder, lang) if folder is not None else None
@@ -52,7 +54,8 @@ def build_many(paths: Sequence[Path], output: Path | None, template: str | None,
     plans = [(item, _target(item, output, ".docx"), _target(item, markdown, ".md")
               if markdown else None) for item in inputs]
     collisions = _collisions(plans, lang)
-    todo = [(item.path, target, template, md, draft, True, limits, lang, colour)
+    todo = [(item.path, target, template, md, draft, True, limits, lang, colour,
+             target.with_suffix(".pdf") if with_pdf else None, page_numbers)
             for item, target, md in plans if item.path not in collisions]
     progress = Progress(len(inputs))
     progress.start()

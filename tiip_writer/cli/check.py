@@ -25,6 +25,8 @@ from tiip_writer.foundation.diagnostics import InputError, Severity, Text
 from tiip_writer.report import Outcome, Unreadable
 
 FORMATS = ["text", "json", "sarif", "github"]
+ONE_FILE = Text("--revised-from 只能用於一個計畫書檔案（新版）。",
+                "--revised-from takes one proposal file (the new version).")
 NO_INPUT = Text("{paths} 之中沒有 .yaml 或 .yml 檔案。", "no .yaml or .yml files in {paths}.")
 
 
@@ -43,12 +45,16 @@ NO_INPUT = Text("{paths} 之中沒有 .yaml 或 .yml 檔案。", "no .yaml or .y
 @color_option
 @click.option("-v", "--verbose", is_flag=True,
               help="逐一列出每一處預留文字（預設每節合併為一筆）。List every placeholder.")
+@click.option("--revised-from", type=click.Path(path_type=Path), default=None, metavar="OLD.yaml",
+              help="修正計畫書：另檢查審查意見回復是否與舊版 OLD.yaml 以來的修改相符"
+                   "（review.response-*）。Check the review responses against this old version.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="同時檢核的程序數（0：每個 CPU 一個）。Parallel processes (0: one per CPU).")
 @max_bytes_option
 @lang_option
 def check(files: tuple[Path, ...], output: str, fail_on: str | None, exit_zero: bool,
-          config_path: Path | None, color: bool | None, verbose: bool, jobs: int,
+          config_path: Path | None, color: bool | None, verbose: bool,
+          revised_from: Path | None, jobs: int,
           lang: str) -> None:
     """檢核計畫書 FILES（YAML 檔或資料夾），列出所有問題的位置（檔案:行:欄）。"""
     config = _explicit_config(config_path, output, lang)
@@ -56,6 +62,14 @@ def check(files: tuple[Path, ...], output: str, fail_on: str | None, exit_zero: 
     if not inputs:
         echo_err(NO_INPUT.get(lang).format(paths="、".join(str(f) for f in files)))
         raise SystemExit(EXIT_INPUT)
+    if revised_from is not None:
+        if len(inputs) != 1:
+            echo_err(ONE_FILE.get(lang))
+            raise SystemExit(EXIT_INPUT)
+        outcome = _revision_outcome(inputs[0].path, revised_from, config)
+        exit_code = exit_code_for([outcome], fail_on, exit_zero)
+        _emit([outcome], output, exit_code, lang, color, verbose)
+        raise SystemExit(exit_code)
     outcomes, internal = _check_all([item.path for item in inputs], config, jobs, lang)
     exit_code = EXIT_INTERNAL if internal else exit_code_for(outcomes, fail_on, exit_zero)
     _emit(outcomes, output, exit_code, lang, color, verbose)
@@ -69,6 +83,18 @@ def check_one(path: Path, config: Config | None, lang: str) -> JobResult:
     except InputError as error:
         outcome = Unreadable(str(path), error)
     return JobResult(EXIT_CLEAN, data=outcome)
+
+
+def _revision_outcome(path: Path, old: Path, config: Config | None) -> Outcome:
+    """Return the outcome of checking `path` as a revision of `old` (either may be unreadable)."""
+    try:
+        previous = check_file(old, display=str(old), config=config)
+    except InputError as error:
+        return Unreadable(str(old), error)
+    try:
+        return check_file(path, display=str(path), config=config, revised_from=previous.source)
+    except InputError as error:
+        return Unreadable(str(path), error)
 
 
 def _check_all(paths: list[Path], config: Config | None, jobs: int,

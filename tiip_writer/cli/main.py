@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from tiip_writer import __version__
-from tiip_writer.cli import usage_messages
+from tiip_writer.cli import streams, usage_messages
 
 # verb -> "module:function"; each module holds one verb so start-up imports only what it needs.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -21,12 +21,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "edit": ("tiip_writer.cli.edit:edit",
              "在瀏覽器中編輯：即時檢核、經費與預覽。Edit in the browser, checked as you type."),
     "build": ("tiip_writer.cli.build:build", "檢核後產生 Word 計畫書。Build the Word proposal."),
+    "diff": ("tiip_writer.cli.diff:diff",
+             "比較計畫書兩個版本的差異（文字、數字、檢核結果）。Compare two versions."),
     "budget": ("tiip_writer.cli.budget:budget", "經費需求總表、各年度經費與上限檢核。Show the budget."),
     "rules": ("tiip_writer.cli.rules:rules", "列出年度規則集的規則與門檻。List the rules of a year."),
     "review": ("tiip_writer.cli.review:review",
                "審查重點自評表：每項重點在計畫書何處回應。Self-assess the review criteria."),
     "templates": ("tiip_writer.cli.templates:templates",
                   "樣板庫：列出、建立、檢查、試排、打包、安裝。Template libraries."),
+    "keys": ("tiip_writer.cli.keys:keys",
+             "簽署金鑰：建立、信任與列出發布者的公鑰。Signing keys and the keys you trust."),
 }
 
 
@@ -86,8 +90,12 @@ usage_messages.install()
 def main() -> None:
     """Run the CLI; turn any unexpected exception into a short message instead of a traceback."""
     gc.set_threshold(*GC_THRESHOLDS)
+    streams.prepare_streams()
     try:
-        cli.main(prog_name="tiip", standalone_mode=True)
+        try:
+            cli.main(prog_name="tiip", standalone_mode=True)
+        finally:
+            streams.flush_stdout()  # a full disk shows here, while tiip can still say so
     except SystemExit:
         raise
     except KeyboardInterrupt:  # while parsing the arguments, before a verb runs
@@ -96,6 +104,8 @@ def main() -> None:
     except Exception as exc:
         if os.environ.get("TIIP_DEBUG"):
             raise
+        if streams.is_stream_failure(exc):  # stdout full or closed: not tiip's problem
+            sys.exit(streams.report_stream_failure(exc))  # type: ignore[arg-type]
         click.echo(
             f"tiip 內部錯誤（internal error）：{type(exc).__name__}: {exc}\n"
             "這是 tiip 的問題，不是您的檔案的問題；請附上檔案回報。設定 TIIP_DEBUG=1 可看到詳細資訊。",

@@ -19,7 +19,7 @@ from tiip_writer.cli.common import (
 )
 from tiip_writer.cli.templates_common import load_or_exit
 from tiip_writer.foundation.diagnostics import Text
-from tiip_writer.foundation.fileio import write_atomic
+from tiip_writer.foundation.fileio import failure_reason, write_atomic
 from tiip_writer.libraries import discovery
 from tiip_writer.libraries.errors import LibraryError
 from tiip_writer.render.library import load_library
@@ -167,7 +167,7 @@ def docs(output: Path | None, lang: str) -> None:
     try:
         write_atomic(output, text.encode("utf-8"))
     except OSError as error:
-        echo_err(f"{output}: {error.strerror or error}")
+        echo_err(f"{output}: {failure_reason(error, lang)}")
         raise SystemExit(EXIT_INPUT) from None
     echo_err(say("docs-written", lang, path=output))
 

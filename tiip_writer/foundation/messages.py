@@ -66,6 +66,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "計畫書只需要文字、數字、日期、清單與對照表；請移除「!」開頭的標籤。",
         "a proposal needs only text, numbers, dates, lists and mappings; remove the '!' tag.",
     ),
+    "yaml.number-too-long": (
+        "這個數字有 {digits:,} 位數，超過 {limit:,} 位的上限。",
+        "this number has {digits:,} digits, more than the limit of {limit:,}.",
+    ),
+    "yaml.number-too-long.hint": (
+        "請確認是否誤貼；金額以千元為單位，不會有這麼多位數。",
+        "check for a paste error: amounts are in thousands and never have this many digits.",
+    ),
+    "yaml.alias-too-long": (
+        ("以別名 * 展開錨點 & 後，文件的值超過 {limit:,} 個字元（別名最多可比檔案本身多 {extra:,} 字元）；"
+         "此處已超過上限。"),
+        ("with anchors & expanded at their aliases *, the document's values exceed {limit:,} "
+         "characters (aliases may add at most {extra:,} to the file's own); the limit was "
+         "crossed here."),
+    ),
+    "yaml.alias-too-long.hint": (
+        "別名適合重複短的名稱或地址；長段落請直接寫出，不要以別名重複。",
+        "use aliases to repeat a short name or address; write long passages out instead.",
+    ),
     "yaml.too-many-nodes": (
         "文件展開後超過 {limit:,} 個值（可能是錨點 & 與別名 * 的循環展開）。",
         ("the document expands to more than {limit:,} values (anchors & and aliases * "
@@ -186,8 +205,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "there is no rule set for programme year {year}; known years: {known}.",
     ),
     "ruleset.unknown-year.hint": (
-        "請確認 programme.year；新年度的門檻與清單需新增 rulesets/{year}.yaml。",
-        "check programme.year; a new year needs its thresholds and lists in rulesets/{year}.yaml.",
+        ("請確認 programme.year；新年度的規則集由計畫辦公室以年度版本發布，請以 tiip templates "
+         "install 安裝（tiip rules sets 列出已安裝的規則集）。"),
+        ("check programme.year; the programme office publishes a new year's rule set as an "
+         "edition: install it with tiip templates install (tiip rules sets lists those installed)."),
+    ),
+    "ruleset.invalid": (
+        "民國 {year} 年度的規則集 {path} 無法使用：{reason}",
+        "the rule set of programme year {year}, {path}, cannot be used: {reason}",
+    ),
+    "ruleset.invalid.hint": (
+        "請執行 tiip rules lint {path} 找出問題所在的行與欄。",
+        "run tiip rules lint {path} to see each problem's line and column.",
     ),
 }
 

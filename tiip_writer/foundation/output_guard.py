@@ -6,12 +6,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.foundation.fileio import output_kind_problem
 from tiip_writer.foundation.resources import data_dir
 
 
 def output_problem(target: Path, inputs: Iterable[Path]) -> Text | None:
     """Return why writing `target` is refused (an input, a template folder, a file open in an
-    office suite, a folder), or None when it is safe to write."""
+    office suite, anything but a writable regular file), or None when it is safe to write."""
     for source in inputs:
         if _same_file(target, source):
             return Text(f"輸出檔不可與輸入的計畫書相同：{target}",
@@ -21,8 +22,9 @@ def output_problem(target: Path, inputs: Iterable[Path]) -> Text | None:
         return Text(f"不可把輸出寫進樣板庫資料夾 {library}：請換一個輸出位置",
                     f"refusing to write into the template library folder {library}; "
                     "choose another output location")
-    if target.is_dir():
-        return Text(f"輸出路徑是資料夾，不是檔案：{target}", f"the output is a folder: {target}")
+    kind = output_kind_problem(target)  # a device, FIFO, symlink, folder or read-only file
+    if kind is not None:
+        return kind
     lock = _office_lock(target)
     if lock is not None:
         return Text(f"{target.name} 正在 Word 或 LibreOffice 中開啟（偵測到鎖定檔 {lock.name}）："

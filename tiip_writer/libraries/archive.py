@@ -2,8 +2,9 @@
 `verify` checks an archive completely before `install` (libraries/install.py) writes anything.
 
 The archive holds `tiiplib.json` ({"format": 1, "name", "version", "files": {path: sha256}})
-and the library's files at their relative paths. Verification refuses: paths that could leave
-the install folder (absolute, `..`, drive letters, backslashes), links, hidden or unlisted
+and the library's files at their relative paths; a signed archive (an edition) also holds
+`tiiplib.sig`, which install checks against the keys the user trusts (editions/signing.py).
+Verification refuses: paths that could leave the install folder (absolute, `..`, drive letters, backslashes), links, hidden or unlisted
 files, file types a library does not contain, a listed file missing or with another checksum,
 a manifest whose name or version differs, oversized content, and — when the publisher's
 checksum of the whole archive is given — any other archive.
@@ -17,6 +18,8 @@ import json
 import re
 import stat
 import zipfile
+import zlib
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from tiip_writer.foundation.diagnostics import Text
@@ -25,12 +28,14 @@ from tiip_writer.libraries.manifest import MANIFEST, read_manifest
 from tiip_writer.render.save import zip_bytes
 
 ARCHIVE_MANIFEST = "tiiplib.json"
+ARCHIVE_SIGNATURE = "tiiplib.sig"
 ARCHIVE_SUFFIX = ".tiiplib.zip"
 ARCHIVE_FORMAT = 1
 ALLOWED_SUFFIXES = frozenset({".j2", ".yaml", ".yml", ".docx", ".md", ".txt"})
 MAX_FILES = 500
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
 _HEX = re.compile(r"^[0-9a-f]{64}$")
+_SPECIAL = frozenset({ARCHIVE_MANIFEST, ARCHIVE_SIGNATURE})  # the pack's own, not the library's
 
 
 class ArchiveError(Exception):
@@ -41,6 +46,18 @@ class ArchiveError(Exception):
         self.text = Text(message_zh, message_en)
 
 
+class DamagedArchive(ArchiveError):
+    """The archive cannot be read at all: not a zip, damaged data, an encrypted or unknown
+    compression entry, a tiiplib.json that is not the listing (unreadable input: exit 2)."""
+
+
+# What reading a damaged zip entry raises: bad CRC, encryption, unknown method, corrupt data.
+_UNREADABLE_ENTRY = (zipfile.BadZipFile, RuntimeError, NotImplementedError, zlib.error, EOFError,
+                     ValueError, OSError)
+_LIBRARY_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")  # as in schemas/library.schema.json
+_VERSION = re.compile(r"^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$")
+
+
 @dataclass(frozen=True)
 class VerifiedArchive:
     """An archive whose every file matched its checksum: name, version and file contents."""
@@ -49,6 +66,8 @@ class VerifiedArchive:
     version: str
     files: dict[str, bytes]
     sha256: str
+    listing: bytes = b""             # the text of tiiplib.json
+    signature: bytes | None = None   # the text of tiiplib.sig, None when unsigned
 
 
 def sha256(data: bytes) -> str:
@@ -75,8 +94,9 @@ def library_files(folder: Path) -> dict[str, Path]:
     return files
 
 
-def pack(folder: Path) -> tuple[str, bytes]:
-    """Return the archive's file name and bytes for the library in `folder` (lint it first)."""
+def pack(folder: Path, sign: Callable[[bytes], bytes] | None = None) -> tuple[str, bytes]:
+    """Return the archive's file name and bytes for the library in `folder` (lint it first);
+    `sign` turns the text of tiiplib.json into the text of tiiplib.sig."""
     manifest, _found = read_manifest(folder)
     if manifest is None:
         raise ArchiveError(f"{MANIFEST} 有誤，請先執行 tiip templates lint",
@@ -85,7 +105,8 @@ def pack(folder: Path) -> tuple[str, bytes]:
     listing = {"format": ARCHIVE_FORMAT, "name": manifest.name, "version": manifest.version,
                "files": {name: sha256(data) for name, data in contents.items()}}
     header = json.dumps(listing, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
-    data = zip_bytes([(ARCHIVE_MANIFEST, header), *contents.items()])
+    signature = [(ARCHIVE_SIGNATURE, sign(header))] if sign else []
+    data = zip_bytes([(ARCHIVE_MANIFEST, header), *signature, *contents.items()])
     return f"{manifest.name}-{manifest.version}{ARCHIVE_SUFFIX}", data
 
 
@@ -97,17 +118,21 @@ def verify(data: bytes, expected_sha256: str | None = None) -> VerifiedArchive:
                            f"the archive's SHA-256 differs from the published one ({digest})")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise ArchiveError("這不是有效的樣板庫封存檔（zip）", "not a valid library archive (zip)") from exc
+    except (zipfile.BadZipFile, *_UNREADABLE_ENTRY) as exc:
+        raise DamagedArchive("這不是有效的樣板庫封存檔（zip）",
+                             "not a valid library archive (zip)") from exc
     with archive:
         infos = [info for info in archive.infolist() if not info.is_dir()]
         _check_entries(infos)
         listing = _listing(archive)
+        listing_text = _read(archive, ARCHIVE_MANIFEST)
+        names = {info.filename for info in infos}
+        signature = _read(archive, ARCHIVE_SIGNATURE) if ARCHIVE_SIGNATURE in names else None
         files = {}
         for info in infos:
-            if info.filename == ARCHIVE_MANIFEST:
+            if info.filename in _SPECIAL:
                 continue
-            content = archive.read(info)
+            content = _read(archive, info)
             if sha256(content) != listing["files"][info.filename]:
                 raise ArchiveError(f"檔案 {info.filename} 的 SHA-256 不符，封存檔可能遭竄改或損毀",
                                    f"the SHA-256 of {info.filename} does not match: the archive "
@@ -119,7 +144,8 @@ def verify(data: bytes, expected_sha256: str | None = None) -> VerifiedArchive:
                            f"the archive lacks listed files: {', '.join(missing)}")
     if MANIFEST not in files:
         raise ArchiveError(f"封存檔中沒有 {MANIFEST}", f"the archive holds no {MANIFEST}")
-    return VerifiedArchive(listing["name"], listing["version"], files, digest)
+    return VerifiedArchive(listing["name"], listing["version"], files, digest, listing_text,
+                           signature)
 
 
 def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
@@ -135,9 +161,22 @@ def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
         if name in seen:
             raise ArchiveError(f"封存檔中有重複的檔案：{name}", f"duplicate file in the archive: {name}")
         seen.add(name)
-        if name != ARCHIVE_MANIFEST and PurePosixPath(name).suffix.lower() not in ALLOWED_SUFFIXES:
+        if name not in _SPECIAL and PurePosixPath(name).suffix.lower() not in ALLOWED_SUFFIXES:
             raise ArchiveError(f"封存檔中有樣板庫不應有的檔案：{name}",
                                f"the archive holds a file a library should not have: {name}")
+
+
+def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo | str) -> bytes:
+    """Return an entry's bytes; raise DamagedArchive when the entry cannot be unpacked."""
+    try:
+        return archive.read(info)
+    except KeyError:
+        raise
+    except _UNREADABLE_ENTRY as exc:
+        name = info if isinstance(info, str) else info.filename
+        raise DamagedArchive(f"封存檔中的 {name} 已損毀或無法解壓（{exc}）",
+                             f"{name} in the archive is damaged or cannot be unpacked "
+                             f"({exc})") from None
 
 
 def _safe_name(name: str) -> bool:
@@ -151,26 +190,38 @@ def _safe_name(name: str) -> bool:
 def _listing(archive: zipfile.ZipFile) -> dict:
     """Return the archive's tiiplib.json, checked for shape."""
     try:
-        listing = json.loads(archive.read(ARCHIVE_MANIFEST).decode("utf-8"))
+        listing = json.loads(_read(archive, ARCHIVE_MANIFEST).decode("utf-8"))
     except KeyError as exc:
         raise ArchiveError(f"封存檔中沒有 {ARCHIVE_MANIFEST}，不是 tiip templates pack 產生的",
                            f"the archive has no {ARCHIVE_MANIFEST}; it was not made by tiip "
                            "templates pack") from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ArchiveError(f"{ARCHIVE_MANIFEST} 無法讀取", f"{ARCHIVE_MANIFEST} cannot be read") from exc
-    files = listing.get("files") if isinstance(listing, dict) else None
-    if (listing.get("format") != ARCHIVE_FORMAT or not isinstance(files, dict)
-            or not all(isinstance(n, str) and isinstance(h, str) and _HEX.match(h)
-                       for n, h in files.items())
-            or not isinstance(listing.get("name"), str)
-            or not isinstance(listing.get("version"), str)):
-        raise ArchiveError(f"{ARCHIVE_MANIFEST} 的格式不符", f"{ARCHIVE_MANIFEST} has the wrong shape")
+    except (ValueError, RecursionError) as exc:  # not JSON, not UTF-8, nested thousands deep
+        raise DamagedArchive(f"{ARCHIVE_MANIFEST} 無法讀取",
+                             f"{ARCHIVE_MANIFEST} cannot be read") from exc
+    if not _listing_shape_ok(listing):
+        raise DamagedArchive(f"{ARCHIVE_MANIFEST} 的格式不符（名稱、版本或檔名不合規定）",
+                             f"{ARCHIVE_MANIFEST} has the wrong shape (its name, version or a "
+                             "file name is not allowed)")
+    files = listing["files"]
     names = {info.filename for info in archive.infolist() if not info.is_dir()}
-    unknown = sorted(names - set(files) - {ARCHIVE_MANIFEST})
+    unknown = sorted(names - set(files) - _SPECIAL)
     if unknown:
         raise ArchiveError(f"封存檔中有清單以外的檔案：{'、'.join(unknown)}",
                            f"the archive holds files that are not listed: {', '.join(unknown)}")
     return listing
+
+
+def _listing_shape_ok(listing: object) -> bool:
+    """Return True for {"format": 1, "name", "version", "files": {safe path: sha256}} whose
+    name and version follow library.yaml's rules (the name becomes a folder name)."""
+    if not isinstance(listing, dict) or listing.get("format") != ARCHIVE_FORMAT:
+        return False
+    name, version, files = listing.get("name"), listing.get("version"), listing.get("files")
+    return (isinstance(name, str) and bool(_LIBRARY_NAME.match(name))
+            and isinstance(version, str) and bool(_VERSION.match(version))
+            and isinstance(files, dict)
+            and all(isinstance(n, str) and _safe_name(n) and isinstance(h, str)
+                    and bool(_HEX.match(h)) for n, h in files.items()))
 
 
 def _suffixes() -> str:

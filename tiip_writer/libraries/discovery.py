@@ -18,20 +18,20 @@ error, never silently resolved; the same folder reached twice is one library.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
 from tiip_writer.foundation.diagnostics import Text
 from tiip_writer.foundation.records import dataclass
 from tiip_writer.foundation.resources import data_dir
+from tiip_writer.foundation.userdirs import ENV_TEMPLATE_HOME, user_template_dir
 from tiip_writer.libraries.errors import LibraryError
 from tiip_writer.libraries.manifest import MANIFEST, manifest_name
 
 OFFICIAL = "official"
 ENTRY_POINT_GROUP = "tiip_writer.templates"
 ENV_PATH = "TIIP_TEMPLATE_PATH"
-ENV_HOME = "TIIP_TEMPLATE_HOME"
+ENV_HOME = ENV_TEMPLATE_HOME  # where `templates install` puts libraries
 
 
 @dataclass(frozen=True)
@@ -70,19 +70,6 @@ class Candidate:
 def official_root() -> Path:
     """Return the folder of the official library shipped with the package."""
     return (data_dir("templates") / OFFICIAL).resolve()
-
-
-def user_template_dir() -> Path:
-    """Return the folder `tiip templates install` writes to (it may not exist yet)."""
-    explicit = os.environ.get(ENV_HOME)
-    if explicit:
-        return Path(explicit).expanduser()
-    if sys.platform == "win32" and os.environ.get("APPDATA"):
-        return Path(os.environ["APPDATA"]) / "tiip-writer" / "templates"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "tiip-writer" / "templates"
-    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data_home) / "tiip-writer" / "templates"
 
 
 def candidates() -> list[Candidate]:

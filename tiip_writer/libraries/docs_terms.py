@@ -93,6 +93,7 @@ MEMBER_DOCS: dict[str, str] = {
 TABLE_DOCS: dict[str, str] = {
     "cover": "封面：限閱、計畫編號、主辦機關與計畫類型、計畫名稱、期程、公司、日期",
     "summary": "計畫書摘要表",
+    "signatures": "用印欄：每家申請公司的公司印鑑與負責人簽章，及日期（封面、申請聲明）",
     "review_responses": "審查意見及回復說明表",
     "company_basics": "公司基本資料（company=公司）",
     "shareholders": "主要股東及持股比例（company=公司）",

@@ -23,7 +23,7 @@ from tiip_writer.libraries.errors import finding
 from tiip_writer.libraries.type_walker import TypeWalker, iter_names
 from tiip_writer.render.library import Library
 from tiip_writer.render.loader import PREFIX_SEPARATOR, owner_of
-from tiip_writer.render.sandbox import MarkdownSandbox
+from tiip_writer.render.sandbox import CONCAT_FILTER, MarkdownSandbox
 from tiip_writer.render.templating import DIRECTIVE_DOCS
 
 # Names Jinja provides inside templates besides the globals.
@@ -188,6 +188,14 @@ def _unprefixed(name: str) -> str:
 
 def _constant_prefix(node: nodes.Node) -> str | None:
     """Return the constant start of a computed template name ("plan_types/" ~ …), or None."""
-    while isinstance(node, (nodes.Concat, nodes.Add)):
-        node = node.nodes[0] if isinstance(node, nodes.Concat) else node.left
+    while True:
+        if isinstance(node, nodes.Concat):
+            node = node.nodes[0]
+        elif isinstance(node, nodes.Add):
+            node = node.left
+        elif (isinstance(node, nodes.Filter) and node.name == CONCAT_FILTER  # the sandbox's `~`
+              and isinstance(node.node, nodes.List) and node.node.items):
+            node = node.node.items[0]
+        else:
+            break
     return _unprefixed(str(node.value)) if isinstance(node, nodes.Const) else None

@@ -93,7 +93,8 @@ class Period(Node):
 class ReviewResponse(Node):
     comment: str
     response: str
-    page: str | None = None
+    sections: tuple[str, ...] = ()  # model.sections keys: their pages are measured, not typed
+    page: str | None = None  # typed by hand (the old way); unused when `sections` is given
 
 
 @model

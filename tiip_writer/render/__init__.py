@@ -12,6 +12,7 @@ from pathlib import Path
 from tiip_writer.checking.pipeline import CheckResult
 from tiip_writer.foundation.diagnostics import Diagnostic, Severity, Text
 from tiip_writer.foundation.records import dataclass
+from tiip_writer.model.proposal import ReviewResponse
 from tiip_writer.render.context import build_context
 from tiip_writer.render.document import (
     add_draft_header,
@@ -90,10 +91,45 @@ def build_document(checked: CheckResult, template: str | Path | Library | None =
                    for p in composer.problems]
     if diagnostics:
         return BuildOutput(None, rendered.markdown, [*support, *diagnostics])
+    support = [*support, *_unanchored(source, proposal.review_responses, composer.anchored,
+                                      str(library.root))]
     set_properties(document, proposal.title, context.lead.name,
                    "、".join(proposal.summary.keywords), proposal.submission_date, draft,
-                   draft_text)
+                   draft_text, provenance(library, checked))
     return BuildOutput(document_bytes(document, composer.tables), rendered.markdown, support)
+
+
+def provenance(library: Library, checked: CheckResult) -> str:
+    """Return what produced the document, for its properties: the tool, the template library
+    (an edition's name and version) and the rule set (year, and where it came from)."""
+    from tiip_writer import __version__
+
+    rs = checked.ruleset
+    ruleset = (f"規則集 民國 {rs.year} 年度（{rs.origin.describe().zh if rs.origin else '—'}）"
+               if rs else "規則集 —")
+    return f"tiip-writer {__version__}；樣板庫 {library.name} {library.version}；{ruleset}"
+
+
+def _unanchored(source: Source, responses: tuple[ReviewResponse, ...], anchored: list[str],
+                library: str) -> list[Diagnostic]:
+    """Return a warning for each section a review response names that the template library
+    does not mark with anchor(): its 修正頁碼 cannot be laid out."""
+    found = []
+    for response in responses:
+        for index, key in enumerate(response.sections):
+            if key in anchored:
+                continue
+            line, column = source.positions.value_at(f"{response.ptr}/sections/{index}")
+            found.append(Diagnostic(
+                rule="build.anchor", severity=Severity.WARNING, file=source.display,
+                line=line, column=column, pointer=f"{response.ptr}/sections/{index}",
+                message=Text(f"樣板庫沒有標示章節「{key}」從哪裡開始，這項回復的修正頁碼無法由排版產生",
+                             f"the template library does not mark where section '{key}' "
+                             "starts, so this response's page cannot be laid out"),
+                hint=Text(f"在樣板庫該章節的標題前加上 {{{{ anchor(\"{key}\") }}}}（{library}）",
+                          f"put {{{{ anchor(\"{key}\") }}}} before that section's heading in "
+                          f"the library ({library})")))
+    return found
 
 
 def _image_finding(source: Source, target: str, reason_zh: str, reason_en: str) -> Diagnostic:

@@ -21,11 +21,13 @@ ACTIVE_SHADE = "A6A6A6"  # Gantt: months a work item is active
 
 @dataclass(frozen=True)
 class Run:
-    """A piece of text with one formatting."""
+    """A piece of text with one formatting; with `field`, a Word field (e.g. 'PAGEREF x \\h')
+    whose last known result is `text` (the layout fills in a page number)."""
 
     text: str
     bold: bool = False
     italic: bool = False
+    field: str | None = None
 
 
 @dataclass(frozen=True)

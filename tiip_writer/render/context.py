@@ -38,7 +38,7 @@ class Plan:
     year: int = doc("計畫年度（民國）")
     agency: str = doc("主辦機關，例如「經濟部工業局」")
     programme: str = doc("計畫名稱全銜：產業升級創新平台輔導計畫")
-    application: str = doc("「個別申請」或「聯合申請」")
+    application: str = doc("「個別申請」「聯合申請」或「聯合申請：業者＋學界」等（多家公司，或有學研單位共同執行時為聯合申請）")
     joint: bool = doc("是否為聯合申請（多家公司）")
     start: dt.date = doc("計畫起日（date；用 roc_date 過濾器顯示）")
     end: dt.date = doc("計畫迄日")
@@ -88,6 +88,17 @@ def context_reference() -> dict[str, dict[str, str]]:
             for cls in (TemplateContext, Plan, Unit)}
 
 
+def _application(labels: Mapping[str, Any], joint: bool, partners: tuple[Partner, ...]) -> str:
+    """Return how the plan applies: alone, or jointly (several companies, or a company with
+    academia or a research institute: the briefing's 業者＋學界／業者＋法人聯合提案)."""
+    kinds = "＋".join(dict.fromkeys(p.kind for p in partners if p.kind))
+    if kinds:
+        wording = dict(labels.get("cover", {}).get("application", {})).get("joint_with")
+        if wording:
+            return str(wording).format(kinds=kinds)
+    return text(labels, "cover", "application", "joint" if joint or partners else "single")
+
+
 def build_context(proposal: Proposal, labels: Mapping[str, Any], source_dir: Path,
                   draft: bool = False, default_agency: str | None = None,
                   budget: BudgetReport | None = None) -> TemplateContext:
@@ -103,7 +114,7 @@ def build_context(proposal: Proposal, labels: Mapping[str, Any], source_dir: Pat
         year=proposal.programme.year,
         agency=proposal.programme.agency or default_agency or "",
         programme=text(labels, "cover", "programme"),
-        application=text(labels, "cover", "application", "joint" if joint else "single"),
+        application=_application(labels, joint, proposal.applicants.partners),
         joint=joint,
         start=proposal.period.start,
         end=proposal.end_date,

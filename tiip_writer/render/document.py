@@ -50,8 +50,9 @@ def add_draft_header(document: Any, text: str) -> None:
 
 
 def set_properties(document: Any, title: str, author: str, keywords: str, day: dt.date,
-                   draft: bool, status_draft: str) -> None:
-    """Set the core properties to values fixed by the input (no clock: repeatable bytes)."""
+                   draft: bool, status_draft: str, provenance: str = "") -> None:
+    """Set the core properties to values fixed by the input (no clock: repeatable bytes);
+    `provenance` (the edition and rule set that produced the document) goes in the comments."""
     stamp = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
     props = document.core_properties
     props.title = title
@@ -63,6 +64,7 @@ def set_properties(document: Any, title: str, author: str, keywords: str, day: d
     props.created = stamp
     props.modified = stamp
     props.content_status = status_draft if draft else ""
+    props.comments = provenance
 
 
 def document_bytes(document: Any, tables: Sequence[str] = ()) -> bytes:

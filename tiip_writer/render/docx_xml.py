@@ -124,7 +124,8 @@ def paragraph(runs: Iterable[etree._Element] = (), style: str | None = None,
 
 def para_element(para: Para, page_break_before: bool = False) -> etree._Element:
     """Return the <w:p> of a Para block."""
-    runs = (run(r.text, r.bold, r.italic) for r in para.runs)
+    runs = (node for r in para.runs for node in (
+        field_runs(r.field, r.text, dirty=True) if r.field else [run(r.text, r.bold, r.italic)]))
     return paragraph(runs, para.style, para.align, para.keep_next,
                      para.page_break_before or page_break_before)
 
@@ -155,6 +156,11 @@ def add_bookmark(p: etree._Element, bookmark_id: int, name: str) -> None:
     ppr = p.find(qn("w:pPr"))
     p.insert(1 if ppr is not None else 0, start)
     p.append(element("w:bookmarkEnd", {"w:id": str(bookmark_id)}))
+
+
+def section_bookmark(key: str) -> str:
+    """Return the name of the bookmark where section `key` starts (hidden: a leading _)."""
+    return f"_tiip_{key}"
 
 
 def toc_paragraphs(entries: Sequence[tuple[int, str, str]], levels: int) -> list[etree._Element]:

@@ -13,6 +13,8 @@ Libraries are found by folder path or by name (tiip_writer/libraries/discovery.p
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import field, replace
 from pathlib import Path
@@ -20,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from tiip_writer.foundation.diagnostics import Diagnostic, Text
+from tiip_writer.foundation.diagnostics import Diagnostic, Severity, Text
 from tiip_writer.foundation.records import dataclass
 from tiip_writer.foundation.yamldata import load_yaml_file
 from tiip_writer.libraries import discovery
@@ -146,6 +148,7 @@ def _load(root: Path, origin: Origin, seen: tuple[Library | Path, ...]) -> Libra
     manifest, diagnostics = read_manifest(root)
     if manifest is None:
         raise LibraryError(diagnostics)
+    _refuse_foreign_files(root)
     tables = _read_tables(root / TABLES)
     parent = None
     if manifest.extends:
@@ -162,6 +165,72 @@ def _load(root: Path, origin: Origin, seen: tuple[Library | Path, ...]) -> Libra
                       parent=parent, own_tables=tables)
     _check_unique_names(library)
     return library
+
+
+def library_file_problem(root: Path, path: Path) -> Text | None:
+    """Return why the library in `root` may not read `path`, or None.
+
+    A link may point anywhere, so a template, tables.yaml or a folder reached through one must
+    resolve inside the library; a FIFO or a device would make the read wait or never end.
+    """
+    try:
+        resolved = path.resolve(strict=True)
+        mode = resolved.stat().st_mode
+    except (OSError, RuntimeError):
+        return Text(f"樣板庫中的 {path} 是無法解析的連結（指向不存在的檔案或形成循環）",
+                    f"{path} in the library is a link that cannot be resolved (missing or a loop)")
+    if not resolved.is_relative_to(root.resolve()):
+        return Text(f"樣板庫中的 {path} 是指向樣板庫以外（{resolved}）的連結：為安全起見不讀取；"
+                    "請把實際檔案放進樣板庫",
+                    f"{path} in the library is a link leading outside the library ({resolved}); "
+                    "it is not read: put the real file into the library")
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return Text(f"樣板庫中的 {path} 不是一般檔案（FIFO 或裝置），不讀取；請移除它",
+                    f"{path} in the library is not a regular file (a FIFO or device); it is "
+                    "not read: remove it")
+    return None
+
+
+def inside_problem(root: Path, pieces: list[str]) -> Text | None:
+    """Return why the file `root/pieces…` may not be read (see library_file_problem), looking
+    at each part below `root` without following it: a few lstat calls, no full resolve."""
+    path = root
+    for piece in pieces:
+        path = path / piece
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            return None  # missing: the loader looks further along the chain
+        if stat.S_ISLNK(mode):
+            return library_file_problem(root, root.joinpath(*pieces))
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return library_file_problem(root, path)
+    return None
+
+
+def _refuse_foreign_files(root: Path) -> None:
+    """Raise LibraryError for each entry of the library that leaves it or is a special file."""
+    found: list[Diagnostic] = []
+    _scan(root, Path(root), found)
+    if found:
+        raise LibraryError(found)
+
+
+def _scan(root: Path, folder: Path, found: list[Diagnostic]) -> None:
+    """Check the entries of `folder`: links and special files fully, real folders by walking
+    into them (a link to a folder is checked, not entered); hidden entries are not content."""
+    with os.scandir(folder) as entries:
+        listed = sorted(entries, key=lambda entry: entry.name)
+    for entry in listed:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            _scan(root, Path(entry.path), found)
+        elif not entry.is_file(follow_symlinks=False):  # a link, FIFO, socket or device
+            problem = library_file_problem(root, Path(entry.path))
+            if problem is not None:
+                found.append(Diagnostic(rule="library.foreign-file", severity=Severity.ERROR,
+                                        message=problem, file=entry.path, line=1, column=1))
 
 
 def _locate_parent(manifest: Manifest) -> tuple[Path, Origin]:

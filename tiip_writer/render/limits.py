@@ -25,6 +25,8 @@ MAX_INT_BITS = 100_000
 MAX_FORMAT_WIDTH = 10_000
 _FORMAT_NUMBER = re.compile(r"(?<![A-Za-z_])(\d{5,})")
 TICK_EVERY = 256  # loop iterations between two clock checks
+MEMORY_EVERY = 64  # clock checks between two looks at the process size
+_STATM = "/proc/self/statm"
 
 
 class LimitExceeded(Exception):
@@ -44,6 +46,10 @@ class RenderLimits:
     max_depth: int = 60
     max_iterations: int = 5_000_000
     max_template_bytes: int = 1_000_000
+    max_blocks: int = 2_000  # native tables and paragraphs (table(), title() …); a proposal has ~60
+    # How much the process may grow while a template renders: the backstop for memory that
+    # builds up bit by bit (text captured by {% set %} blocks, values kept across a loop).
+    max_memory_bytes: int = 256 * 1024 * 1024
 
     @classmethod
     def from_env(cls, seconds: float | None = None,
@@ -70,7 +76,8 @@ def _positive(text: str, kind: type) -> Any:
 
 
 class Guard:
-    """The running render's budget: a deadline, characters written, current call depth."""
+    """The running render's budget: a deadline, characters written, current call depth,
+    and how much the process has grown."""
 
     def __init__(self, limits: RenderLimits):
         self.limits = limits
@@ -78,9 +85,18 @@ class Guard:
         self.written = 0
         self.depth = 0
         self.iterations = 0
+        self.ticks = 0
+        self.blocks = 0
+        self.memory_ceiling = _process_size() + limits.max_memory_bytes
 
     def tick(self) -> None:
-        """Raise LimitExceeded once the render has run past its time limit."""
+        """Raise LimitExceeded once the render has run past its time or memory limit."""
+        self.ticks += 1
+        if self.ticks % MEMORY_EVERY == 0 and _process_size() > self.memory_ceiling:
+            megabytes = self.limits.max_memory_bytes // (1024 * 1024)
+            raise LimitExceeded(f"樣板使用的記憶體超過 {megabytes:,} MB 上限（累積了過多的文字或清單）",
+                                f"the template used more than {megabytes:,} MB of memory "
+                                "(too much text or too many lists kept)")
         if time.monotonic() > self.deadline:
             seconds = self.limits.seconds
             raise LimitExceeded(f"樣板執行超過時間上限 {seconds:g} 秒（可能是無窮迴圈或過大的迴圈）",
@@ -95,6 +111,11 @@ class Guard:
             self.check_int_bits(value.bit_length())
         return value
 
+    def check_text(self, value: Any) -> None:
+        """Raise LimitExceeded when `value` written as text would exceed the output limit
+        (a list of 1,000 references to one 10-million-character text is 10 billion)."""
+        self.check_length(text_size(value, self.limits.max_chars))
+
     def check_length(self, length: int) -> None:
         """Raise LimitExceeded when a value of `length` items would exceed the output limit."""
         if length > self.limits.max_chars:
@@ -107,7 +128,23 @@ class Guard:
 
     def count_output(self, chunk: str) -> None:
         """Add a written chunk; raise LimitExceeded past the output limit or the deadline."""
-        self.written += len(chunk)
+        self.count_chars(len(chunk))
+
+    def count_block(self, chars: int) -> None:
+        """Count one native block (a table or paragraph a directive made) of `chars` characters;
+        raise LimitExceeded past the number of blocks or the output limit."""
+        self.blocks += 1
+        if self.blocks > self.limits.max_blocks:
+            limit = self.limits.max_blocks
+            raise LimitExceeded(f"樣板放入的表格與段落（table()、title() 等）超過 {limit:,} 個",
+                                f"the template placed more than {limit:,} tables and paragraphs "
+                                "(table(), title() …)")
+        self.count_chars(chars)
+
+    def count_chars(self, count: int) -> None:
+        """Add `count` characters written (also those of native tables); raise LimitExceeded
+        past the output limit or the deadline."""
+        self.written += count
         if self.written > self.limits.max_chars:
             raise self._too_big()
         self.tick()
@@ -203,3 +240,49 @@ def predicted_int_bits(operator: str, left: Any, right: Any) -> int | None:
     if operator == "*":
         return left.bit_length() + right.bit_length()
     return None
+
+
+def text_size(value: Any, limit: int) -> int:
+    """Return at least the length of `str(value)`, computed without building it; stop
+    counting once past `limit`.
+
+    Inside lists and mappings a text is shown with quotes and maybe escapes, so its share is
+    bounded from above (an escape is at most ten characters).
+    """
+    if isinstance(value, str):
+        return len(value)
+    return _nested_size(value, limit, 0)
+
+
+def _nested_size(value: Any, limit: int, depth: int) -> int:
+    if isinstance(value, str):
+        plain = value.isprintable() and "\\" not in value and "'" not in value
+        return len(value) + 2 if plain else 10 * len(value) + 2
+    if isinstance(value, (bool, int, float)) or value is None:
+        return len(str(value))  # integers are bounded by MAX_INT_BITS
+    if depth > 100:
+        return limit + 1  # nested beyond any proposal's data
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items: Iterable[Any] = value
+    elif isinstance(value, dict):
+        items = (part for pair in value.items() for part in pair)
+    else:
+        return len(str(value))  # dates, Decimal, this project's objects: bounded by the input
+    total = 2
+    for item in items:
+        total += _nested_size(item, limit, depth + 1) + 2
+        if total > limit:
+            break
+    return total
+
+
+def _process_size() -> int:
+    """Return the process's virtual size in bytes (what RLIMIT_AS limits), or 0 if unknown."""
+    try:
+        with open(_STATM, "rb") as statm:
+            return int(statm.read().split()[0]) * PAGE_SIZE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096

@@ -4,23 +4,36 @@
 library overrides a parent's file by holding one of the same name. `official:parts/00-cover.md.j2`
 starts the search at the library called `official`, which lets a child's cover
 `{% extends %}` the parent's cover and replace only some blocks. Names cannot leave a library
-folder (`..` is refused) and a template larger than the limit is refused.
+folder (`..` is refused, and so is a link that leads out of the library or a FIFO) and a
+template larger than the limit is refused.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 from collections.abc import Callable
 from typing import Any
 
 import jinja2
+from jinja2.loaders import split_template_path
 
-from tiip_writer.render.library import Library
+from tiip_writer.foundation.diagnostics import Text
+from tiip_writer.render.library import Library, inside_problem
 
 PREFIX_SEPARATOR = ":"
 
 
 class TemplateTooLarge(jinja2.TemplateNotFound):
     """A template file is larger than the render limit allows."""
+
+
+class RefusedTemplate(jinja2.TemplateNotFound):
+    """A template file leaves its library (a link) or is not a regular file (a FIFO)."""
+
+    def __init__(self, name: str, reason: Text):
+        super().__init__(name, reason.en)
+        self.reason = reason
 
 
 class LibraryLoader(jinja2.BaseLoader):
@@ -48,14 +61,20 @@ class LibraryLoader(jinja2.BaseLoader):
     def get_source(self, environment: jinja2.Environment,
                    template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
         start, name = self.split(template)
-        for loader in self.loaders[start:]:
-            try:
-                source, filename, uptodate = loader.get_source(environment, name)
-            except jinja2.TemplateNotFound:
+        pieces = split_template_path(name)  # refuses `..`
+        for member in self.chain[start:]:
+            path = member.root.joinpath(*pieces)
+            problem = inside_problem(member.root, pieces)
+            if problem is not None:
+                raise RefusedTemplate(template, problem)
+            if not path.is_file():
                 continue
-            if len(source.encode("utf-8")) > self.max_bytes:
+            filename = os.path.normpath(path)
+            if path.stat().st_size > self.max_bytes:  # before reading it
                 raise TemplateTooLarge(template, f"{filename} > {self.max_bytes:,} bytes")
-            return source, filename, uptodate
+            source = path.read_bytes().decode("utf-8")
+            mtime = os.path.getmtime(filename)
+            return source, filename, functools.partial(_unchanged, filename, mtime)
         raise jinja2.TemplateNotFound(template)
 
     def list_templates(self) -> list[str]:
@@ -63,6 +82,13 @@ class LibraryLoader(jinja2.BaseLoader):
         for loader in self.loaders:
             found.update(loader.list_templates())
         return sorted(found)
+
+
+def _unchanged(filename: str, mtime: float) -> bool:
+    try:
+        return os.path.getmtime(filename) == mtime
+    except OSError:
+        return False
 
 
 def owner_of(library: Library, template: str) -> Any:

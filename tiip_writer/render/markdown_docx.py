@@ -26,6 +26,7 @@ from tiip_writer.render.table_xml import table_markup
 
 EMU_PER_TWIP = 635
 TOC_LEVELS = 2
+ANCHOR_IDS = 5_001  # bookmark ids of section anchors: apart from the TOC's headings
 
 
 def markdown_parser() -> MarkdownIt:
@@ -58,6 +59,8 @@ class Composer:
     sections: int = 0
     problems: list[ImageProblem] = field(default_factory=list)
     tables: list[str] = field(default_factory=list)  # table markup, in placeholder order
+    anchors: list[str] = field(default_factory=list)  # sections marked, waiting for a paragraph
+    anchored: list[str] = field(default_factory=list)  # sections whose start has a bookmark
 
     def __post_init__(self) -> None:
         self.body = self.document.element.body
@@ -88,6 +91,11 @@ class Composer:
         self._finish()
 
     def _append(self, node: etree._Element) -> None:
+        if self.anchors and node.tag == X.qn("w:p"):
+            for key in self.anchors:  # ids after the TOC's, which count from 1
+                X.add_bookmark(node, ANCHOR_IDS + len(self.anchored), X.section_bookmark(key))
+                self.anchored.append(key)
+            self.anchors = []
         self.base_sect.addprevious(node)
 
     def _paragraph_node(self, runs: list[etree._Element], style: str, **kwargs: Any) -> None:
@@ -125,7 +133,9 @@ class Composer:
             else:
                 self._paragraph_node(runs, "Normal", indent=480 * (depth + 1))
         else:
-            self._paragraph_node(runs, "Quote" if self.quote else "BodyText")
+            # A lead-in (「合作對象背景說明：」) stays on the page of what it introduces.
+            lead_in = _plain(inline).rstrip().endswith(("：", ":"))
+            self._paragraph_node(runs, "Quote" if self.quote else "BodyText", keep_next=lead_in)
         return index + 3
 
     def _list_open(self, tokens: list[Token], index: int) -> int:
@@ -227,6 +237,8 @@ class Composer:
             self._append(self.toc_marker)
         elif kind == "page-break":
             self.page_break = True
+        elif kind == "anchor":
+            self.anchors.append(argument)
         elif kind == "section":
             self._section(argument == "landscape")
         return index + 1

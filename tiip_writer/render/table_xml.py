@@ -20,10 +20,17 @@ from docx.oxml.parser import parse_xml
 from lxml import etree
 
 from tiip_writer.render.blocks import Cell, Run, Table
+from tiip_writer.render.table_fit import (
+    BODY_SIZE,
+    CELL_MARGIN,
+    COMPACT_MARGIN,
+    INDENT_STEP,
+    bind_tail,
+    break_hints,
+    fitted_columns,
+)
 
 TABLE_STYLE = "TableGrid"
-INDENT_STEP = 360  # twips per plan-tree level
-COMPACT_MARGIN = 28  # twips of cell margin in compact tables (narrow month columns)
 
 # \r as a reference: a parser would turn a literal one into \n (lxml's .text keeps it).
 _TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
@@ -49,9 +56,11 @@ def table_element(table: Table, text_width: int) -> etree._Element:
 def table_markup(table: Table, text_width: int) -> str:
     """Return the <w:tbl> of `table` as text, in a body that declares the w: prefix.
 
-    Fixed layout, a width on every cell, header rows repeated on every page.
+    Fixed layout, a width on every cell (fitted to the content: render.table_fit), header rows
+    repeated on every page.
     """
-    widths = fit_widths(table.widths, text_width)
+    margin = COMPACT_MARGIN if table.compact else CELL_MARGIN
+    widths, size = fitted_columns(table, fit_widths(table.widths, text_width), margin)
     out = [(f'<w:tbl><w:tblPr><w:tblStyle w:val="{TABLE_STYLE}"/>'
             f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
             '<w:tblLayout w:type="fixed"/>')]
@@ -68,14 +77,14 @@ def table_markup(table: Table, text_width: int) -> str:
         for cell in row.cells:
             span_width = sum(widths[column:column + cell.span])
             column += cell.span
-            _cell(out, cell, span_width, row.bold, row.header, table.font_size)
+            _cell(out, cell, span_width, row.bold, row.header, size, margin)
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
 
 
 def _cell(out: list[str], cell: Cell, width: int, row_bold: bool, header: bool,
-          font_size: int | None) -> None:
+          font_size: int | None, margin: int) -> None:
     out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>')
     if cell.span > 1:
         out.append(f'<w:gridSpan w:val="{cell.span}"/>')
@@ -90,10 +99,22 @@ def _cell(out: list[str], cell: Cell, width: int, row_bold: bool, header: bool,
     # A continued vertical merge holds one empty paragraph: merged cells are built empty.
     lines: tuple[tuple[Run, ...], ...] = () if cell.merge == "continue" else cell.lines
     opening = _paragraph_opening(header, cell.indent, cell.align)
+    room = width - 2 * margin - cell.indent * INDENT_STEP
+    em = (font_size or BODY_SIZE) * 10
     for line in lines or ((),):
         out.append(opening)
-        for piece in line:
-            out.append(run_xml(piece.text, bold or piece.bold, piece.italic, font_size))
+        last = len(line) - 1
+        for index, piece in enumerate(line):
+            if piece.field:
+                out.append(field_xml(piece.field, piece.text, bold or piece.bold, font_size))
+                continue
+            text = piece.text
+            if index == last:  # keep the paragraph's last line from holding one character
+                whole = "".join(p.text for p in line)
+                bound = bind_tail(whole, room, em)
+                if bound != whole and len(text) >= 3:  # the change lies in this run
+                    text = bound[len(whole) - len(text):]
+            out.append(run_xml(break_hints(text), bold or piece.bold, piece.italic, font_size))
         out.append("</w:p>")
     out.append("</w:tc>")
 
@@ -139,6 +160,18 @@ def run_xml(text: str, bold: bool = False, italic: bool = False,
                 out.append(f"<w:t{space}>{part.translate(_TEXT)}</w:t>")
     out.append("</w:r>")
     return "".join(out)
+
+
+def field_xml(instruction: str, result: str, bold: bool = False,
+              size: int | None = None) -> str:
+    """Return the runs of a complex field marked dirty (Word updates it when it opens the
+    file; LibreOffice computes page references as it lays the document out)."""
+    props = run_xml("", bold, False, size)[len("<w:r>"):-len("</w:r>")]
+    return (f'<w:r>{props}<w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            f'<w:r>{props}<w:instrText xml:space="preserve"> {instruction.translate(_TEXT)} '
+            f'</w:instrText></w:r><w:r>{props}<w:fldChar w:fldCharType="separate"/></w:r>'
+            f'{run_xml(result, bold, False, size)}'
+            f'<w:r>{props}<w:fldChar w:fldCharType="end"/></w:r>')
 
 
 def _attr(value: str) -> str:

@@ -22,13 +22,14 @@ import jinja2
 from markupsafe import Markup
 
 from tiip_writer.foundation.records import dataclass
-from tiip_writer.render.blocks import Align, Block, Para
+from tiip_writer.model.sections import KEYS as SECTION_KEYS
+from tiip_writer.render.blocks import Align, Block, Para, Table
 from tiip_writer.render.context import TemplateContext
 from tiip_writer.render.filters import NONE_TEXT
 from tiip_writer.render.labels import LabelError
 from tiip_writer.render.library import Library
 from tiip_writer.render.limits import LimitExceeded, RenderLimits
-from tiip_writer.render.loader import LibraryLoader, TemplateTooLarge
+from tiip_writer.render.loader import LibraryLoader, RefusedTemplate, TemplateTooLarge
 from tiip_writer.render.markdown_text import DIRECTIVE_INFO, escape_inline
 from tiip_writer.render.sandbox import MarkdownSandbox, RefusedCall, sandbox_environment
 from tiip_writer.render.template_cache import template_cache
@@ -84,6 +85,8 @@ DIRECTIVE_DOCS: dict[str, str] = {
     "toc": "目錄（Word 開檔時更新；預先填入各章標題）。",
     "page_break": "下一段從新的一頁開始。",
     "section": "分節並改變紙張方向：section(\"landscape\") 或 section(\"portrait\")。",
+    "anchor": "標示一個章節從這裡開始：anchor(\"background\")；其後第一段（通常是標題）加上書籤，"
+              "審查意見回復表的修正頁次據此由排版取得。章節代號見 docs/review.md。",
     "styled": "以參考文件中的段落樣式寫一段文字：styled(\"文字\", \"CoverTitle\", align=\"center\")；"
               "樣式以 Word 樣式代號（styleId）指定，參考文件必須有此樣式。",
 }
@@ -93,16 +96,20 @@ class Directives:
     """The directive functions a template calls; they collect native blocks by number."""
 
     def __init__(self, context: TemplateContext, builders: Mapping[str, TableBuilder],
-                 styles: Collection[str] | None = None):
+                 styles: Collection[str] | None = None,
+                 count_block: Callable[[int], None] | None = None):
         self._context = context
         self._builders = builders
         self._styles = styles
+        # A native block is output too: it and its text count towards the render's limits.
+        self._count_block = count_block or (lambda chars: None)
         self.blocks: dict[int, tuple[Block, ...]] = {}
 
     def functions(self) -> dict[str, Callable[..., Markup]]:
         """Return the directive functions by their template names."""
         return {"table": self.table, "title": self.title, "toc": self.toc,
-                "page_break": self.page_break, "section": self.section, "styled": self.styled}
+                "page_break": self.page_break, "section": self.section, "styled": self.styled,
+                "anchor": self.anchor}
 
     def table(self, name: str, **options: Any) -> Markup:
         """Return the placeholder of native table `name` built now from the context."""
@@ -131,6 +138,14 @@ class Directives:
         """Return the placeholder of the table of contents."""
         return _fence("toc")
 
+    def anchor(self, key: str) -> Markup:
+        """Return the placeholder that marks where section `key` starts (its page is measured)."""
+        if key not in SECTION_KEYS:
+            known = "、".join(SECTION_KEYS)
+            raise TemplateDirectiveError(f"沒有代號為「{key}」的章節；可用的代號：{known}",
+                                         f"there is no section '{key}'; sections: {known}")
+        return _fence(f"anchor {key}")
+
     def page_break(self) -> Markup:
         """Return the placeholder that starts the next block on a new page."""
         return _fence("page-break")
@@ -143,6 +158,8 @@ class Directives:
         return _fence(f"section {orientation}")
 
     def _place(self, blocks: tuple[Block, ...]) -> Markup:
+        for block in blocks:
+            self._count_block(_block_chars(block))
         number = len(self.blocks) + 1
         self.blocks[number] = blocks
         return _fence(f"block {number}")
@@ -156,6 +173,16 @@ class TemplateDirectiveError(Exception):
         self.message_zh = message_zh
 
 
+def _block_chars(block: Block) -> int:
+    """Return the characters a native block holds (each paragraph and cell counts one more)."""
+    if isinstance(block, Table):
+        return sum(1 + sum(len(run.text) for line in cell.lines for run in line)
+                   for row in block.rows for cell in row.cells)
+    if isinstance(block, Para):
+        return 1 + sum(len(run.text) for run in block.runs)
+    return 1
+
+
 def _fence(content: str) -> Markup:
     return Markup(f"\n\n```{DIRECTIVE_INFO}\n{content}\n```\n\n")
 
@@ -165,7 +192,8 @@ def render(library: Library, context: TemplateContext, builders: Mapping[str, Ta
     """Return the proposal's Markdown; raise TemplateProblem naming the template and line."""
     limits = limits or RenderLimits.from_env()
     env = make_environment(library, limits)
-    directives = Directives(context, builders, styles)
+    directives = Directives(context, builders, styles,
+                            count_block=lambda chars: env.guard.count_block(chars))
     env.globals.update(directives.functions())
     env.start(limits)
     try:
@@ -176,6 +204,8 @@ def render(library: Library, context: TemplateContext, builders: Mapping[str, Ta
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(f"樣板語法錯誤：{exc.message}", f"template syntax error: {exc.message}",
                               exc.filename or exc.name or library.entry, exc.lineno) from exc
+    except RefusedTemplate as exc:
+        raise _located(exc, library, exc.reason.zh, exc.reason.en) from exc
     except TemplateTooLarge as exc:
         raise _located(exc, library, f"樣板檔案過大：{exc.message}",
                        f"template file too large: {exc.message}") from exc

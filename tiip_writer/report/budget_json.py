@@ -7,6 +7,7 @@ from typing import Any
 
 from tiip_writer.budget.report import Amounts, BudgetLine, BudgetReport, Table
 from tiip_writer.model import Proposal
+from tiip_writer.report.check_json import ruleset_source_json
 from tiip_writer.rules.base import Measure
 from tiip_writer.ruleset import RuleEntry, RuleSet
 
@@ -57,7 +58,8 @@ def limit_json(entry: RuleEntry, measure: Measure) -> dict[str, Any]:
     return {"rule": entry.id, "severity": entry.severity,
             "label": {"zh": measure.label.zh, "en": measure.label.en.rstrip(":")},
             "figure": number(measure.figure), "op": measure.op, "limit": number(measure.limit),
-            "unit": measure.unit.en.strip(), "ok": measure.ok, "pointer": measure.pointer}
+            "unit": measure.unit.en.strip(), "ok": measure.ok, "blank": measure.blank,
+            "pointer": measure.pointer}
 
 
 def budget_json(report: BudgetReport, proposal: Proposal, rs: RuleSet, file: str,
@@ -65,7 +67,8 @@ def budget_json(report: BudgetReport, proposal: Proposal, rs: RuleSet, file: str
     """Return the whole budget: totals, tables per plan, year and unit, lines and limits."""
     index = {line.ptr: i for i, line in enumerate(report.lines)}
     return {
-        "version": VERSION, "file": file, "ruleset": rs.year, "currency": "TWD",
+        "version": VERSION, "file": file, "ruleset": rs.year,
+        "ruleset_source": ruleset_source_json(rs), "currency": "TWD",
         "unit": "thousand", "academia": report.academia,
         "period": {"start": proposal.period.start.isoformat(),
                    "end": proposal.end_date.isoformat(), "months": proposal.period.months},

@@ -544,7 +544,8 @@ class BudgetWorkbook:
         """Write the rule set, this plan's key figures (formulas), and each cap beside them."""
         rs, report = self.rs, self.report
         sheet.title(1, "經費上限檢核")
-        sheet.note(2, 1, f"規則集：民國 {rs.year} 年度「{rs.programme}」（{rs.agency}）；"
+        origin = f"來源：{rs.origin.describe().zh}；" if rs.origin else ""
+        sheet.note(2, 1, f"規則集：民國 {rs.year} 年度「{rs.programme}」（{rs.agency}）；{origin}"
                          f"計畫書：{self.file}")
         sheet.note(3, 1, "各比率依金額比較（不以四捨五入後的百分比判斷）；修改經費明細後隨之重算。")
         sheet.put(5, 1, "本計畫經費數字", header=True)

@@ -8,6 +8,7 @@ from tiip_writer import __version__
 from tiip_writer.checking.pipeline import CheckResult
 from tiip_writer.foundation.diagnostics import Diagnostic, InputError, Severity, Text
 from tiip_writer.report.ruledoc import doc_link, known_ids
+from tiip_writer.ruleset import RuleSet
 
 VERSION = 1
 
@@ -29,10 +30,22 @@ def documented() -> set[str]:
     return set(known_ids())
 
 
+def ruleset_source_json(rs: RuleSet | None) -> dict[str, Any] | None:
+    """Return where a rule set came from: kind (builtin, path, edition), file, edition and
+    signer (None for no rule set, or one made in code)."""
+    origin = rs.origin if rs else None
+    if origin is None:
+        return None
+    return {"kind": origin.kind, "path": str(origin.path), "edition": origin.edition,
+            "signed_by": origin.signer}
+
+
 def result_json(result: CheckResult) -> dict[str, Any]:
-    """Return one checked file: its findings and the rule-set year used (null if none)."""
+    """Return one checked file: its findings, the rule-set year used (null if none) and where
+    that rule set came from."""
     return {"file": result.source.display, "readable": True,
             "ruleset": result.ruleset.year if result.ruleset else None,
+            "ruleset_source": ruleset_source_json(result.ruleset),
             "config": str(result.config.path) if result.config.path else None,
             "diagnostics": [diagnostic_json(d) for d in result.diagnostics],
             "suppressed": len(result.suppressed)}
@@ -40,7 +53,8 @@ def result_json(result: CheckResult) -> dict[str, Any]:
 
 def input_error_json(file: str, error: InputError) -> dict[str, Any]:
     """Return a file that could not be read at all."""
-    return {"file": file, "readable": False, "ruleset": None, "diagnostics": [],
+    return {"file": file, "readable": False, "ruleset": None, "ruleset_source": None,
+            "diagnostics": [],
             "error": {"message": text_json(error.message), "hint": text_json(error.hint),
                       "file": error.file, "line": error.line, "column": error.column}}
 

@@ -13,6 +13,7 @@ from tiip_writer.checking.pipeline import CheckResult
 from tiip_writer.checking.suppress import TOOL_RULES
 from tiip_writer.foundation.diagnostics import Diagnostic, Text
 from tiip_writer.report import Outcome, Unreadable, ruledoc
+from tiip_writer.report.check_json import ruleset_source_json
 from tiip_writer.rules import all_rules
 from tiip_writer.rules.prose import dotted
 from tiip_writer.ruleset import RuleSet, known_years, load_ruleset
@@ -48,7 +49,19 @@ def sarif_log(outcomes: list[Outcome], lang: str, exit_code: int) -> dict[str, A
     driver = {"name": "tiip-writer", "version": __version__, "rules": list(descriptors.values())}
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [{
         "tool": {"driver": driver}, "invocations": [invocation],
-        "columnKind": "unicodeCodePoints", "results": results}]}
+        "columnKind": "unicodeCodePoints", "results": results,
+        "properties": {"rulesets": _rulesets(outcomes)}}]}
+
+
+def _rulesets(outcomes: list[Outcome]) -> list[dict[str, Any]]:
+    """Return each rule set the run used: year and where it came from (edition, signer)."""
+    used: dict[tuple, dict[str, Any]] = {}
+    for outcome in outcomes:
+        rs = outcome.ruleset if isinstance(outcome, CheckResult) else None
+        if rs is not None:
+            entry = {"year": rs.year, **(ruleset_source_json(rs) or {})}
+            used.setdefault(tuple(entry.values()), entry)
+    return list(used.values())
 
 
 def _descriptor(rule_id: str, rs: RuleSet, lang: str) -> dict[str, Any]:

@@ -37,8 +37,34 @@ def text_report(outcomes: list[Outcome], lang: str, color: bool,
     return out, err
 
 
+RULESETS = Text("規則集：{sets}", "rule set: {sets}")
+ONE_RULESET = Text("民國 {year} 年度（{origin}）", "programme year {year} ({origin})")
+
+
+def rulesets_line(outcomes: list[Outcome], lang: str) -> str | None:
+    """Return which rule sets (year and where from: built-in, search path, edition and its
+    signer) produced the findings, or None when no file reached the rules."""
+    seen: dict[tuple, str] = {}
+    for outcome in outcomes:
+        rs = outcome.ruleset if isinstance(outcome, CheckResult) else None
+        if rs is None:
+            continue
+        origin = rs.origin.describe().get(lang) if rs.origin else "—"
+        seen.setdefault((rs.year, origin), ONE_RULESET.get(lang).format(year=rs.year,
+                                                                        origin=origin))
+    if not seen:
+        return None
+    return RULESETS.get(lang).format(sets=("、" if lang == "zh" else "; ").join(seen.values()))
+
+
 def summary(outcomes: list[Outcome], lang: str) -> str:
-    """Return the closing line: files checked, findings by severity, files unreadable."""
+    """Return the closing lines: the rule sets used, then files checked, findings by severity,
+    files unreadable."""
+    used = rulesets_line(outcomes, lang)
+    return (used + "\n" if used else "") + _tally(outcomes, lang)
+
+
+def _tally(outcomes: list[Outcome], lang: str) -> str:
     tally = counts(outcomes)
     errors, warnings, infos = tally[Severity.ERROR], tally[Severity.WARNING], tally[Severity.INFO]
     checked = sum(isinstance(o, CheckResult) for o in outcomes)

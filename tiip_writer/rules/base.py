@@ -28,11 +28,16 @@ TIMES = Text(" 倍", "×")
 
 @dataclass(frozen=True)
 class Context:
-    """What every rule reads: the proposal, its computed budget and the year's rule set."""
+    """What every rule reads: the proposal, its computed budget and the year's rule set; for a
+    revised proposal (修正計畫書), the sections whose own fields changed since the version
+    reviewed and every section that shows a changed field (None when there is no earlier
+    version: the review.response-* rules then say nothing)."""
 
     proposal: Proposal
     budget: BudgetReport
     rs: RuleSet
+    changed_sections: frozenset[str] | None = None
+    revised_sections: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -89,10 +94,17 @@ class Measure:
         value = self.exact if self.exact is not None else self.figure
         return value <= self.limit if self.op == "<=" else value >= self.limit
 
+    @property
+    def blank(self) -> bool:
+        """Return True for a share of a budget that is still 0 in total (nothing to divide)."""
+        return isinstance(self.detail, Ratio) and self.detail.whole == 0
+
     def figure_text(self, lang: str) -> str:
-        """Return the figure as shown: one decimal for %, plain otherwise; a figure out of its
-        limit that would read as within it at one decimal gets two, rounded away from it
-        (a multiple too: 2.0003 倍 over a 2 倍 limit reads 2.01 倍, not 2 倍)."""
+        """Return the figure as shown: one decimal for %, plain otherwise; — when blank; a figure
+        out of its limit that would read as within it at one decimal gets two, rounded away from
+        it (a multiple too: 2.0003 倍 over a 2 倍 limit reads 2.01 倍, not 2 倍)."""
+        if self.blank:
+            return "—"
         if not self.ok and self.exact is not None and self.figure == self.limit:
             way = ROUND_CEILING if self.op == "<=" else ROUND_FLOOR
             shown = (Decimal(self.exact.numerator) / Decimal(self.exact.denominator))
@@ -109,6 +121,8 @@ class Measure:
 
     def finding(self) -> Finding:
         """Return the finding for this measure when it is out of its limit."""
+        if self.blank:
+            return self._nothing_to_divide()
         zh_bound, en_bound = ("上限", "maximum") if self.op == "<=" else ("下限", "minimum")
         detail_zh = self.detail.zh if self.detail else ""
         detail_en = self.detail.en if self.detail else ""
@@ -118,6 +132,19 @@ class Measure:
             f"{self.label.zh} {self.figure_text('zh')}{detail_zh}，{zh_bound} {limit_zh}",
             f"{self.label.en} {self.figure_text('en')}{detail_en}; {en_bound} {limit_en}"),
             self.hint, self.at_key)
+
+
+    def _nothing_to_divide(self) -> Finding:
+        """A share of a budget that is still blank: say what is missing, not 「0 ÷ 0」."""
+        return Finding(self.pointer, Text(
+            f"{self.label.zh}無法計算：總經費為 0 千元，經費明細尚未填寫金額",
+            f"{self.label.en} cannot be computed: the total budget is 0 thousand NT$; the "
+            "budget lines have no amounts yet"),
+            Text("在 budget.units 下填寫各科目的金額（人事費的 monthly_salary、消耗性器材的 "
+                 "unit_price …）；tiip budget 顯示各科目合計",
+                 "fill in the amounts under budget.units (monthly_salary of personnel, "
+                 "unit_price of consumables …); tiip budget shows each category's total"),
+            self.at_key)
 
 
 Check = Callable[[Context], Iterable[Finding]]
@@ -162,7 +189,14 @@ def list_text(name: str) -> Callable[[RuleSet], Text]:
     return describe
 
 
-def ratio(part: int, whole: int) -> Text:
+@dataclass(frozen=True)
+class Ratio(Text):
+    """The amounts behind a share, as shown after it; `whole` 0 means nothing to divide."""
+
+    whole: int = 0
+
+
+def ratio(part: int, whole: int) -> Ratio:
     """Return the amounts behind a share, shown after it: '（5,740 ÷ 13,090 千元）'."""
-    return Text(f"（{fmt_num(part)} ÷ {fmt_num(whole)} 千元）",
-                f" ({fmt_num(part)} of {fmt_num(whole)} thousand NT$)")
+    return Ratio(f"（{fmt_num(part)} ÷ {fmt_num(whole)} 千元）",
+                 f" ({fmt_num(part)} of {fmt_num(whole)} thousand NT$)", whole)

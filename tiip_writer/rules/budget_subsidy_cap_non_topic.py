@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from tiip_writer.budget.money import exact_percent
 from tiip_writer.foundation.diagnostics import Text
-from tiip_writer.foundation.numbers import fmt_num
+from tiip_writer.foundation.numbers import fmt_limit, fmt_num
 from tiip_writer.rules.base import PERCENT, Context, Measure, Rule, limit_text, ratio
 from tiip_writer.rules.facts import SUBSIDY_RATE, bonus_applies, is_institute_plan
 
@@ -36,12 +36,13 @@ def measure(ctx: Context) -> Iterator[Measure]:
                      "hires, as a share of the total budget:")
     else:
         label = Text("補助款占總經費", "subsidy as a share of the total budget:")
+    cap = ctx.rs.num("subsidy_cap_non_topic")
     yield Measure(
-        label, budget.base_subsidy_pct, "<=", ctx.rs.num("subsidy_cap_non_topic"), PERCENT,
-        SUBSIDY_RATE,
+        label, budget.base_subsidy_pct, "<=", cap, PERCENT, SUBSIDY_RATE,
         ratio(base, budget.total),
-        Text("非主題式計畫補助比率以 40% 為上限；請調低 budget.subsidy_rate",
-             "plans that are not Top-down are subsidised at most 40%; lower budget.subsidy_rate"),
+        Text(f"非主題式計畫補助比率以 {fmt_limit(cap)}% 為上限；請調低 budget.subsidy_rate",
+             f"plans that are not Top-down are subsidised at most {fmt_limit(cap)}%; lower "
+             "budget.subsidy_rate"),
         exact=exact_percent(base, budget.total))
 
 

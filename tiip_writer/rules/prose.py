@@ -4,6 +4,7 @@ field is called."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterable, Iterator
@@ -156,7 +157,8 @@ def by_sentence(text: str, offsets: list[int]) -> list[list[int]]:
     current_end = -1
     for offset in offsets:
         if offset >= current_end:
-            current_end = next((end for end in ends if end > offset), len(text))
+            found = bisect.bisect_right(ends, offset)  # the first sentence ending after it
+            current_end = ends[found] if found < len(ends) else len(text)
             groups.append([])
         groups[-1].append(offset)
     return groups

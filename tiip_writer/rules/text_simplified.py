@@ -9,6 +9,7 @@ Traditional characters as the hint.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from tiip_writer.foundation.diagnostics import Text
@@ -23,10 +24,13 @@ def check(ctx: Context) -> Iterator[Finding]:
     """Return a finding per sentence that holds Simplified characters."""
     for pointer, text in text_fields(ctx.proposal):
         issues = {issue.offset: issue for issue in simplified_characters(text)}
+        if not issues:
+            continue
+        spans = list(sentences(text))
         for group in by_sentence(text, sorted(issues)):
             found = [issues[i] for i in group]
             pairs = dict.fromkeys(f"{i.found}→{i.suggestion}" for i in found)
-            fixed = _corrected_sentence(text, group[0], {i.offset: i.suggestion for i in found})
+            fixed = _corrected_sentence(spans, group[0], {i.offset: i.suggestion for i in found})
             chars = quoted(dict.fromkeys(i.found for i in found), unit="字")
             yield Finding(pointer, Text(f"簡體字{chars.zh}", f"Simplified characters {chars.en}"),
                 Text(f"改為正體字（{'、'.join(pairs)}）：「{fixed}」",
@@ -34,9 +38,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 char=group[0])
 
 
-def _corrected_sentence(text: str, offset: int, replacements: dict[int, str]) -> str:
-    """Return the sentence holding `offset`, with the replacements made (shortened if long)."""
-    start, sentence = next((s, t) for s, t in sentences(text) if s <= offset < s + len(t))
+def _corrected_sentence(spans: list[tuple[int, str]], offset: int,
+                        replacements: dict[int, str]) -> str:
+    """Return the sentence (of `spans`: offset, text) holding `offset`, with the replacements
+    made (shortened if long)."""
+    start, sentence = spans[bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1]
     fixed = "".join(replacements.get(start + i, ch) for i, ch in enumerate(sentence)).strip()
     return fixed if len(fixed) <= _SHOWN else fixed[:_SHOWN] + "…"
 

@@ -1,7 +1,8 @@
 """Programme-year rule sets: every threshold, list and citation of one year, read from data.
 
-`rulesets/<year>.yaml` holds the numbers; the rule code in tiip_writer/rules reads them through
-a RuleSet, so a later year changes a file, not Python.
+`<year>.yaml` holds the numbers; the rule code in tiip_writer/rules reads them through a
+RuleSet, so a later year changes a file, not Python. Where the file is found (search path,
+installed edition, package) is ruleset/discovery.py; the format is schemas/ruleset.schema.json.
 """
 
 from __future__ import annotations
@@ -9,15 +10,27 @@ from __future__ import annotations
 from dataclasses import field
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+import yaml
+
 from tiip_writer.foundation.records import dataclass
-from tiip_writer.foundation.resources import data_dir
 from tiip_writer.foundation.yamldata import load_yaml
+from tiip_writer.ruleset.discovery import RulesetFile, find_ruleset
 
 
 class RulesetError(Exception):
     """A rule set file is missing a value the code needs (a bug in the data, not the proposal)."""
+
+
+class RulesetFileError(RulesetError):
+    """A rule set file cannot be read or lacks what every rule set has: `tiip rules lint` it."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -52,12 +65,14 @@ class RuleSet:
     categories: tuple[Category, ...]
     rules: tuple[RuleEntry, ...]
     data: dict[str, Any] = field(repr=False, compare=False)
+    origin: RulesetFile | None = field(default=None, compare=False)  # None: made in code (tests)
 
     def num(self, name: str) -> Decimal:
         """Return the numeric threshold `name` (from `thresholds:` or `formulas:`)."""
         for section in ("thresholds", "formulas"):
             value = self.data.get(section, {}).get(name)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
+            # YAML gives int or float; a tiip.toml override arrives as an exact Decimal
+            if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
                 return Decimal(str(value))
         raise RulesetError(f"rule set {self.year} has no number {name!r}")
 
@@ -91,30 +106,43 @@ class RuleSet:
         return next((r for r in self.rules if r.id == rule_id), None)
 
 
-def known_years() -> tuple[int, ...]:
-    """Return the programme years that have a rule set, ascending."""
-    names = (p.stem for p in data_dir("rulesets").glob("*.yaml"))
-    return tuple(sorted(int(n) for n in names if n.isdigit()))
+def load_ruleset(year: int) -> RuleSet:
+    """Return the rule set of programme year `year` (KeyError when there is none; a
+    RulesetFileError when its file is broken)."""
+    found = find_ruleset(year)
+    if found is None:
+        raise KeyError(year)
+    try:
+        stat = found.path.stat()
+    except OSError as exc:
+        raise RulesetFileError(found.path, exc.strerror or str(exc)) from exc
+    return _load_file(found, stat.st_mtime_ns, stat.st_size)
 
 
 @cache
-def load_ruleset(year: int) -> RuleSet:
-    """Return the rule set of programme year `year` (KeyError when there is none)."""
-    if year not in known_years():
-        raise KeyError(year)
-    path = data_dir("rulesets") / f"{year}.yaml"
-    with open(path, encoding="utf-8") as handle:
-        data = load_yaml(handle)
-    return RuleSet(
-        year=int(data["year"]),
-        programme=str(data["programme"]),
-        agency=str(data["agency"]),
-        plan_types=tuple(data["plan_types"]),
-        categories=tuple(_category(key, spec) for key, spec in data["categories"].items()),
-        rules=tuple(RuleEntry(id=key, severity=str(spec["severity"]), citation=str(spec["citation"]))
-                    for key, spec in data["rules"].items()),
-        data=data,
-    )
+def _load_file(found: RulesetFile, _mtime_ns: int, _size: int) -> RuleSet:
+    """Return the rule set in `found`; cached until the file changes (a resident server keeps
+    answering with the new year's values once an edition is installed or edited)."""
+    try:
+        with open(found.path, encoding="utf-8") as handle:
+            data = load_yaml(handle)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RulesetFileError(found.path, str(exc)) from exc
+    try:
+        return RuleSet(
+            year=int(data["year"]),
+            programme=str(data["programme"]),
+            agency=str(data["agency"]),
+            plan_types=tuple(data["plan_types"]),
+            categories=tuple(_category(key, spec) for key, spec in data["categories"].items()),
+            rules=tuple(RuleEntry(id=key, severity=str(spec["severity"]),
+                                  citation=str(spec["citation"]))
+                        for key, spec in data["rules"].items()),
+            data=data,
+            origin=found,
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise RulesetFileError(found.path, f"missing or malformed {exc}") from exc
 
 
 def _category(key: str, spec: dict[str, str]) -> Category:

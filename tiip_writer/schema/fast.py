@@ -14,6 +14,7 @@ verdict on many mutated proposals.
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
 from collections.abc import Callable
 from functools import cache
@@ -226,7 +227,33 @@ class _Compiler:
 
 
 def _unique(values: list[Any]) -> bool:
-    for index, value in enumerate(values):
-        if any(equal(value, other) for other in values[index + 1:]):
+    """Return True when no two values are `equal`: by hashing, in linear time."""
+    seen: set[Any] = set()
+    for value in values:
+        key = _identity(value)
+        if key in seen:
             return False
+        seen.add(key)
     return True
+
+
+def _identity(value: Any) -> Any:
+    """Return a hashable key: two values have equal keys exactly when `equal` holds.
+
+    Booleans, texts and numbers are kept apart by a tag (JSON's true is not 1); numbers keep
+    their own hash, so 1 and 1.0 meet. A value of any other type stands for itself.
+    """
+    if isinstance(value, str):
+        return "s", str(value)
+    if isinstance(value, bool):
+        return "b", value
+    if isinstance(value, list):
+        return "l", tuple(_identity(item) for item in value)
+    if isinstance(value, dict):
+        return "d", frozenset((key, _identity(item)) for key, item in value.items())
+    if isinstance(value, numbers.Number) or value is None:
+        return "n", value
+    try:
+        return "o", hash(value), value
+    except TypeError:
+        return "o", id(value)

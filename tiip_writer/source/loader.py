@@ -24,6 +24,10 @@ from tiip_writer.source.positions import PositionMap, join_pointer
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
+# Aliases may repeat a name or an address, not a chapter: with aliases expanded, the values may
+# hold at most this many characters more than the file itself (the file bounds the rest).
+MAX_ALIAS_CHARS = 200_000
+MAX_INT_DIGITS = 1_000  # an unquoted integer longer than this is refused where it is written
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CONSTRUCTOR = yaml.SafeLoader("")  # only its construct_yaml_* helpers are used
@@ -142,6 +146,12 @@ def load_text(text: str, path: Path, display: str) -> Source:
         source.diagnostics.append(_finding(source, "yaml.too-many-nodes",
                                            msg("yaml.too-many-nodes", limit=MAX_NODES), (1, 1)))
         return source
+    except _TooLong as too_long:
+        source.data = None
+        source.diagnostics.append(_finding(source, "yaml.alias-too-long", msg(
+            "yaml.alias-too-long", limit=builder.max_chars, extra=MAX_ALIAS_CHARS),
+            too_long.position, hint=msg("yaml.alias-too-long.hint")))
+        return source
     if not isinstance(source.data, dict):
         source.diagnostics.append(_finding(source, "yaml.not-mapping", msg("yaml.not-mapping"),
                                            _pos(node)))
@@ -187,6 +197,14 @@ class _TooLarge(Exception):
     pass
 
 
+class _TooLong(Exception):
+    """The values with aliases expanded hold more characters than allowed; where it happened."""
+
+    def __init__(self, position: tuple[int, int]):
+        super().__init__(position)
+        self.position = position
+
+
 class _Builder:
     """Turns a composed node tree into plain Python data, recording positions on the way."""
 
@@ -194,17 +212,32 @@ class _Builder:
         self.source = source
         self.positions = source.positions
         self.count = 0
+        self.chars = 0  # characters of the scalars built so far, aliases expanded
+        self.max_chars = len(source.text) + MAX_ALIAS_CHARS
 
     def build(self, node: yaml.Node, pointer: str) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooLarge
+        if isinstance(node, yaml.ScalarNode):
+            self.chars += len(node.value)
+            if self.chars > self.max_chars:
+                raise _TooLong(self._site(pointer))
         self.positions.values[pointer] = _pos(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, pointer)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, join_pointer(pointer, i)) for i, item in enumerate(node.value)]
         return self._scalar(node, pointer)
+
+    def _site(self, pointer: str) -> tuple[int, int]:
+        """Return where the value at `pointer` is written: its key's or its list's position
+        (an alias's own node is the anchor's, far from the alias)."""
+        while pointer:
+            if pointer in self.positions.keys:
+                return self.positions.keys[pointer]
+            pointer = pointer.rsplit("/", 1)[0]
+        return 1, 1
 
     def _mapping(self, node: yaml.MappingNode, pointer: str) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -254,6 +287,12 @@ class _Builder:
             if isinstance(value, dt.datetime):
                 return YamlDate(value.isoformat(sep=" "))
             return YamlDate(value.isoformat())
+        if kind == "int" and len(node.value) > MAX_INT_DIGITS:
+            # Python refuses to read integers this long; no amount in a proposal comes close
+            self._report("yaml.number-too-long",
+                         msg("yaml.number-too-long", digits=len(node.value), limit=MAX_INT_DIGITS),
+                         _pos(node), msg("yaml.number-too-long.hint"), pointer)
+            return node.value
         constructor = _CONSTRUCTOR.yaml_constructors[tag]
         value = constructor(_CONSTRUCTOR, node)
         if isinstance(value, float) and not math.isfinite(value):

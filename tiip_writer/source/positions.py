@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import field
 
 from tiip_writer.foundation.records import dataclass
@@ -32,6 +33,9 @@ class PositionMap:
     raw: dict[str, str] = field(default_factory=dict)
     # pointer -> (start, end) character indices of a text scalar in the source, and its style
     spans: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    # built on demand by char_at: per string, and for the whole text
+    _strings: dict[str, _StringIndex] = field(default_factory=dict, repr=False, compare=False)
+    _line_index: _LineIndex | None = field(default=None, repr=False, compare=False)
 
     def value_at(self, pointer: str) -> tuple[int, int]:
         """Return the position of the value at `pointer`, or of its nearest ancestor."""
@@ -50,23 +54,36 @@ class PositionMap:
         the same order (indentation, line folding and quotes only add or remove blanks), so the
         n-th non-blank character of the value is the n-th non-blank character of its source
         span. Falls back to the value's own position when the source does not line up (escapes).
+        The indexes this needs are built once per string and once per text, so a string with
+        thousands of findings is positioned in linear time.
         """
         if pointer not in self.spans or not 0 <= offset < len(value) or value[offset].isspace():
             return self.value_at(pointer)
-        start, end, style = self.spans[pointer]
-        if style in ("|", ">"):
-            start = text.index("\n", start, end) + 1 if "\n" in text[start:end] else end
-        elif style in ("'", '"'):
-            start += 1
-        wanted = sum(1 for ch in value[:offset] if not ch.isspace())
-        seen = 0
-        for index in range(start, end):
-            if text[index].isspace():
-                continue
-            if seen == wanted:
-                return _line_column(text, index) if text[index] == value[offset] else self.value_at(pointer)
-            seen += 1
-        return self.value_at(pointer)
+        index = self._string_index(text, pointer, value)
+        wanted = index.value_counts[offset]
+        if wanted >= len(index.source_chars):
+            return self.value_at(pointer)
+        source_index = index.source_chars[wanted]
+        if text[source_index] != value[offset]:
+            return self.value_at(pointer)
+        return self._lines(text).line_column(source_index)
+
+    def _string_index(self, text: str, pointer: str, value: str) -> _StringIndex:
+        cached = self._strings.get(pointer)
+        if cached is None or cached.value is not value:
+            start, end, style = self.spans[pointer]
+            if style in ("|", ">"):
+                newline = text.find("\n", start, end)
+                start = newline + 1 if newline >= 0 else end
+            elif style in ("'", '"'):
+                start += 1
+            cached = self._strings[pointer] = _StringIndex.build(text, start, end, value)
+        return cached
+
+    def _lines(self, text: str) -> _LineIndex:
+        if self._line_index is None or self._line_index.text is not text:
+            self._line_index = _LineIndex.build(text)
+        return self._line_index
 
     @staticmethod
     def _nearest(table: dict[str, tuple[int, int]], pointer: str) -> tuple[int, int]:
@@ -77,7 +94,42 @@ class PositionMap:
         return table.get("", (1, 1))
 
 
-def _line_column(text: str, index: int) -> tuple[int, int]:
-    """Return the 1-based (line, column) of character `index` in `text`."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+@dataclass(frozen=True)
+class _StringIndex:
+    """For one string: how many non-blank characters precede each of its characters, and
+    where the non-blank characters of its source span are in the text."""
+
+    value: str
+    value_counts: list[int]
+    source_chars: list[int]
+
+    @classmethod
+    def build(cls, text: str, start: int, end: int, value: str) -> _StringIndex:
+        counts, seen = [], 0
+        for ch in value:
+            counts.append(seen)
+            seen += not ch.isspace()
+        source = [i for i in range(start, end) if not text[i].isspace()]
+        return cls(value, counts, source)
+
+
+@dataclass(frozen=True)
+class _LineIndex:
+    """Where each line of a text starts, to turn a character index into (line, column)."""
+
+    text: str
+    starts: list[int]
+
+    @classmethod
+    def build(cls, text: str) -> _LineIndex:
+        starts = [0]
+        index = text.find("\n")
+        while index >= 0:
+            starts.append(index + 1)
+            index = text.find("\n", index + 1)
+        return cls(text, starts)
+
+    def line_column(self, index: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) of character `index`."""
+        line = bisect.bisect_right(self.starts, index)
+        return line, index - self.starts[line - 1] + 1

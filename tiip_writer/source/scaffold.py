@@ -22,6 +22,8 @@ PLAN_ALIASES = {
     "topdown": "主題式", "top-down": "主題式", "主題": "主題式",
 }
 
+ROC_OFFSET = 1911  # 民國 1 年 = 1912
+
 PARTNER_CATEGORIES = {"學界": "公立大專校院", "法人": "經濟部評鑑財團法人"}
 
 
@@ -39,7 +41,7 @@ def render_scaffold(target: Path, plan_type: str, partner: str | None, today: dt
     emerging = ruleset.items("emerging_items")[0]
     # The rate the year allows: the non-topic cap, or the Top-down floor.
     rate = ruleset.num("subsidy_floor_topic" if plan_type == "主題式" else "subsidy_cap_non_topic")
-    start = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    submitted, start = plan_dates(ruleset.year, today)
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(data_dir("templates") / "scaffold"),
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False)
@@ -51,12 +53,28 @@ def render_scaffold(target: Path, plan_type: str, partner: str | None, today: dt
         agency=ruleset.agency,
         emerging_area=emerging["area"],
         emerging_item=emerging["items"][0],
-        today=today.isoformat(),
+        today=submitted.isoformat(),
         start=start.isoformat(),
         subsidy_rate=rate,
         partner_kind=partner,
         partner_category=PARTNER_CATEGORIES.get(partner or "", ""),
     )
+
+
+def plan_dates(year: int, today: dt.date) -> tuple[dt.date, dt.date]:
+    """Return the submission and start dates of a new proposal for ROC year `year`.
+
+    Both lie in that year, so the scaffold agrees with its own rule set: today and the first of
+    next month when `year` is this year; otherwise today's month and day moved into `year` (the
+    newest rule set installed may be older or newer than the calendar). The start never leaves
+    the year: in December it is the submission day itself (allowed: on or after it)."""
+    calendar_year = year + ROC_OFFSET
+    try:
+        submitted = today.replace(year=calendar_year)
+    except ValueError:  # 29 February in a year that has none
+        submitted = today.replace(year=calendar_year, day=28)
+    next_month = (submitted.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    return submitted, next_month if next_month.year == calendar_year else submitted
 
 
 def _schema_reference(target: Path) -> str:

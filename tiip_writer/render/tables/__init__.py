@@ -8,6 +8,7 @@ from tiip_writer.render.templating import TableBuilder
 BUILDERS: dict[str, TableBuilder] = {
     "cover": front.cover,
     "summary": front.summary,
+    "signatures": front.signatures,
     "review_responses": front.review_responses,
     "company_basics": company.company_basics,
     "shareholders": company.shareholders,

@@ -52,16 +52,19 @@ def _head(text: str, **kwargs: Any) -> Cell:
 
 
 def summary_budget_rows(ctx: TemplateContext, title: str, labels: Section) -> list[Row]:
-    """Return the summary sheet's budget grid: subsidy, self-funding, total, person-months."""
+    """Return the summary sheet's budget grid: subsidy, self-funding, total, person-months,
+    as amounts and as shares of the total, each row named."""
     budget = report(ctx)
     amounts = budget.amounts
+    item, amount_row, percent_row = labels["budget_rows"]
     return [
         Row(cells=(Cell.of(title, bold=True, shade=GROUP_SHADE, align="center", merge="restart"),
-                   *(_head(t) for t in labels["budget_columns"]))),
-        Row(cells=(Cell(merge="continue", shade=GROUP_SHADE), Cell.num(money(amounts.subsidy)),
+                   _head(item), *(_head(t) for t in labels["budget_columns"]))),
+        Row(cells=(Cell(merge="continue", shade=GROUP_SHADE), Cell.of(amount_row, align="center"),
+                   Cell.num(money(amounts.subsidy)),
                    Cell.num(money(amounts.self_funding)), Cell.num(money(amounts.total)),
                    Cell.num(number(budget.person_months)))),
-        Row(cells=(Cell(merge="continue", shade=GROUP_SHADE),
+        Row(cells=(Cell(merge="continue", shade=GROUP_SHADE), Cell.of(percent_row, align="center"),
                    Cell.num(percent(amounts.subsidy_pct)),
                    Cell.num(percent(amounts.self_funding_pct)),
                    Cell.num(percent(100 if amounts.total else 0)), Cell.num(DASH))),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tiip_writer.render.blocks import GROUP_SHADE, Block, Cell, Para, Row, Run, Table
 from tiip_writer.render.context import TemplateContext
+from tiip_writer.render.docx_xml import section_bookmark
 from tiip_writer.render.formatting import join_list, roc_year
 from tiip_writer.render.markdown_text import unwrap
 from tiip_writer.render.tables.budget import summary_budget_rows
@@ -38,14 +39,17 @@ def cover(ctx: TemplateContext) -> tuple[Block, ...]:
 
 
 def summary(ctx: TemplateContext) -> tuple[Block, ...]:
-    """Return the one-page summary sheet (計畫書摘要表) as a five-column grid."""
+    """Return the one-page summary sheet (計畫書摘要表): a label column, then the content (the
+    budget grid: a row label and four figures)."""
     labels = labels_of(ctx, "summary")
     names = labels["rows"]
     proposal, plan = ctx.proposal, ctx.plan
 
+    span = len(labels["widths"]) - 1
+
     def line(key: str, value: str) -> Row:
         return Row(cells=(Cell.of(names[key], bold=True, shade=GROUP_SHADE, align="center"),
-                          Cell.of(value, span=4)))
+                          Cell.of(value, span=span)))
 
     companies = "\n".join(c.name + (labels["lead_mark"] if plan.joint and c is ctx.lead else "")
                           for c in ctx.companies)
@@ -72,10 +76,36 @@ def summary(ctx: TemplateContext) -> tuple[Block, ...]:
     return (table,)
 
 
+def signatures(ctx: TemplateContext, date: bool = True, room: int = 4) -> tuple[Block, ...]:
+    """Return the place for each company's seal and its representative's seal (`room` empty
+    lines high), and a line for the date unless `date` is False (the cover has its own)."""
+    labels = labels_of(ctx, "signatures")
+    seal_room = tuple((Run(""),) for _ in range(max(room, 1)))  # empty lines: room for a stamp
+    rows = [[Cell.of(company.name, align="center"), Cell(lines=seal_room),
+             Cell.of(company.representative, align="center"),
+             Cell(lines=seal_room)] for company in ctx.companies]
+    if date:
+        rows.append([Cell.of(labels["date"], span=4)])
+    table = grid(labels, rows)
+    return (table,)
+
+
 def review_responses(ctx: TemplateContext) -> tuple[Block, ...]:
     """Return the table answering the reviewers' comments (resubmissions only)."""
     labels = labels_of(ctx, "review_responses")
     rows = [[Cell.of(index, align="center"), Cell.of(unwrap(r.comment)),
-             Cell.of(unwrap(r.response)), Cell.of(r.page or "", align="center")]
+             Cell.of(unwrap(r.response)), _pages(r.sections) if r.sections
+             else Cell.of(r.page or "", align="center")]
             for index, r in enumerate(ctx.proposal.review_responses, start=1)]
     return (grid(labels, rows or [none_row(ctx, 4)]),)
+
+
+def _pages(sections: tuple[str, ...]) -> Cell:
+    """Return a 修正頁碼 cell of page references to where each named section starts: the
+    layout fills them in (never typed, so they cannot go stale)."""
+    runs: list[Run] = []
+    for index, key in enumerate(sections):
+        if index:
+            runs.append(Run("、"))
+        runs.append(Run("", field=f"PAGEREF {section_bookmark(key)} \\h"))
+    return Cell(lines=(tuple(runs),), align="center")

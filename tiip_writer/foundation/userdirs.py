@@ -1,0 +1,38 @@
+"""The user's own folders: where installed libraries (and the editions in them) live, and where
+the settings the user chose (the publishers' keys they trust) are kept.
+
+Both honour the platform's conventions, so a test or a user can point them at a clean home:
+data under TIIP_TEMPLATE_HOME, else XDG_DATA_HOME (default ~/.local/share); settings under
+XDG_CONFIG_HOME (default ~/.config). Windows uses %APPDATA%, macOS ~/Library/Application Support.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP = "tiip-writer"
+ENV_TEMPLATE_HOME = "TIIP_TEMPLATE_HOME"
+
+
+def user_template_dir() -> Path:
+    """Return the folder `tiip templates install` writes to (it may not exist yet)."""
+    explicit = os.environ.get(ENV_TEMPLATE_HOME)
+    if explicit:
+        return Path(explicit).expanduser()
+    return _platform_dir("XDG_DATA_HOME", Path(".local") / "share") / "templates"
+
+
+def user_config_dir() -> Path:
+    """Return the folder of the user's tiip-writer settings (it may not exist yet)."""
+    return _platform_dir("XDG_CONFIG_HOME", Path(".config"))
+
+
+def _platform_dir(xdg_variable: str, xdg_default: Path) -> Path:
+    if sys.platform == "win32" and os.environ.get("APPDATA"):
+        return Path(os.environ["APPDATA"]) / APP
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP
+    base = os.environ.get(xdg_variable) or str(Path.home() / xdg_default)
+    return Path(base) / APP
