@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -116,6 +117,36 @@ def test_edit_budget_and_prose_then_save(page, editor: Editor) -> None:
     assert comments(saved) == comments(original)
 
 
+def test_row_tables_fit_a_laptop_window(page, editor: Editor) -> None:
+    """At 1440×900 every row table of the budget, team, work and checkpoints shows whole:
+    no column cut at the right, no text clipped inside its cell."""
+    for section in ("budget", "team", "work", "checkpoints", "risks"):
+        page.click(f'[data-section="{section}"]')
+        page.wait_for_selector(f'.outline-item.active[data-section="{section}"]')
+        cut = page.evaluate("""() => [...document.querySelectorAll('#form .table-scroll')]
+            .filter((box) => box.scrollWidth > box.clientWidth + 1)
+            .map((box) => box.closest('[data-pointer]').dataset.pointer)""")
+        assert cut == [], (section, cut)
+        clipped = page.evaluate("""() => [...document.querySelectorAll(
+              '#form table.rows input[type=text], #form table.rows textarea, #form .computed-cell')]
+            .filter((box) => box.scrollWidth > box.clientWidth + 1
+                             || box.scrollHeight > box.clientHeight + 1)
+            .map((box) => box.dataset.input || box.dataset.computed)""")
+        assert clipped == [], (section, clipped)
+    # A line's own subsidy rate sits behind its "⋯", which says it holds a value.
+    page.click('[data-section="budget"]')
+    more = page.locator('[data-pointer="/budget/units/JH/personnel/4"] .icon.more')
+    assert "filled" in more.get_attribute("class") and "本筆補助比率" in more.get_attribute("title")
+    more.click()
+    assert field(page, "/budget/units/JH/personnel/4/subsidy_rate").is_visible()
+    # The caps read whole: a ratio's label comes with the amounts behind it.
+    page.click('[data-panel="budget"]')
+    rd = page.locator('.limit[data-rule="budget.rd-commensurate"]').first
+    assert "÷" in rd.locator(".limit-detail").inner_text()
+    label = rd.locator(".linklike")
+    assert label.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
+
+
 def test_findings_list_jumps_to_the_field(page, editor: Editor) -> None:
     page.click('[data-section="summary"]')
     field(page, "/summary/benefits").fill("效益" * 120)  # past the 200-character limit
@@ -166,17 +197,36 @@ def test_a_change_on_disk_is_offered_not_overwritten(page, editor: Editor) -> No
     assert "title: 我在編輯器裡改的名稱" in mine and "months: 30" in mine
 
 
+HAN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff08\uff09\uff0c\uff1a]")  # Chinese, its punctuation
+
+
 def test_english_page(browser, sample_copy: Path) -> None:
     from tests.editor.conftest import start_editor, stop_editor
 
     running = start_editor(sample_copy, "--lang", "en")
     try:
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        context = browser.new_context(viewport={"width": 1440, "height": 900})
         page = context.new_page()
         page.goto(running.url)
         page.wait_for_selector("body.ready")
         assert page.locator("#save").inner_text() == "Save"
-        assert page.locator('.outline-item[data-section="budget"]').inner_text() == "budget"
+        assert page.locator('.outline-item[data-section="budget"]').inner_text() == "Budget"
+        outline = page.locator(".outline-title").all_inner_texts()
+        assert "Industry and market" in outline and "Team" in outline
+        for section in ("budget", "team", "market", "plan_specific", "applicants"):
+            page.click(f'[data-section="{section}"]')
+            page.wait_for_selector(f'.outline-item.active[data-section="{section}"]')
+            # What the page itself says (not the proposal's text) reads as English.
+            words = page.locator(".form-head h1, .form-head .lead, .field-label, .help, "
+                                 "table.rows th, .add").all_inner_texts()
+            assert words and not [w for w in words if HAN.search(w)], section
+        page.click('[data-section="budget"]')
+        labels = page.locator(".field-label").all_inner_texts()
+        assert "Government subsidy rate (%)*" in labels  # * required
+        heads = page.locator('[data-pointer="/budget/units/JH/personnel"] table.rows th')
+        assert "Monthly salary (NT$ k)" in heads.all_inner_texts()
+        assert "subsidy_rate" not in labels and "budget" not in labels
+        shoot(page, "editor-english")
         context.close()
     finally:
         stop_editor(running)

@@ -91,17 +91,26 @@ def test_a_missing_file_is_created_after_the_plan_type_choice(tmp_path: Path) ->
         stop_editor(editor)
 
 
-def test_an_unreadable_file_says_where_and_exits_2(tmp_path: Path) -> None:
+def test_an_unreadable_file_is_told_as_tiip_check_tells_it_and_exits_2(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
-    broken.write_text("title: [unclosed\n", encoding="utf-8")
+    broken.write_text("title: 計畫\nperiod: [unclosed\n", encoding="utf-8")
     env = dict(os.environ)
-    result = subprocess.run([sys.executable, "-m", "tiip_writer", "edit", str(broken),
-                             "--no-browser"], check=False, capture_output=True, text=True,
-                             env=env,
-                            timeout=60)
-    assert result.returncode == 2
-    assert f"{broken}:" in result.stderr and "tiip check" in result.stderr
-    assert "Traceback" not in result.stderr
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "tiip_writer", *args], check=False,
+                              capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60)
+
+    for lang in ("zh", "en"):
+        edited = run("edit", "broken.yaml", "--no-browser", "--lang", lang)
+        checked = run("check", "broken.yaml", "--lang", lang)
+        assert edited.returncode == 2 and edited.stdout == ""
+        # The finding and its hint exactly as `tiip check` prints them, nothing of the parser's
+        # own multi-line excerpt.
+        finding = checked.stdout.splitlines()[:2]
+        assert finding[0].startswith("broken.yaml:3:1  error  yaml.syntax  ")
+        assert edited.stderr.splitlines() == finding, edited.stderr
+    assert "語法錯誤" in run("edit", "broken.yaml", "--no-browser").stderr
+    assert broken.read_text(encoding="utf-8") == "title: 計畫\nperiod: [unclosed\n"
 
 
 def test_the_build_button_saves_and_writes_the_docx_beside_the_yaml(editor: Editor) -> None:
@@ -144,3 +153,39 @@ def test_preview_joins_wrapped_chinese_lines_as_the_word_build_does(editor: Edit
     with urllib.request.urlopen(req, timeout=30) as response:
         preview = json.load(response)["html"]
     assert "國產伺服系統仍仰賴進口編碼器 and EtherCAT modules。" in preview
+
+
+def test_at_a_terminal_a_missing_file_asks_for_the_plan_type(tmp_path: Path) -> None:
+    import pty
+    import select
+    import signal
+
+    target = tmp_path / "新計畫.yaml"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "tiip_writer", "edit", target.name,
+                                "--no-browser"], stdin=follower, stdout=follower,
+                               stderr=follower, cwd=tmp_path, env=env, close_fds=True)
+    os.close(follower)
+    seen = b""
+
+    def read_until(wanted: bytes) -> None:
+        nonlocal seen
+        while wanted not in seen:
+            ready, _, _ = select.select([leader], [], [], 30)
+            assert ready, f"no {wanted.decode()!r} in {seen.decode(errors='replace')!r}"
+            seen += os.read(leader, 4096)
+
+    try:
+        read_until("請輸入編號".encode())
+        assert "新計畫.yaml 不存在" in seen.decode() and "3. 創新優化-展系統" in seen.decode()
+        assert not target.exists()
+        os.write(leader, b"3\n")
+        read_until(b"token=")
+        text = target.read_text(encoding="utf-8")
+        assert "plan_type: 創新優化-展系統" in text
+        assert "已建立 新計畫.yaml（創新優化-展系統）" in seen.decode()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=10)
+        os.close(leader)

@@ -12,7 +12,14 @@ from pathlib import Path
 
 import click
 
-from tiip_writer.cli.common import EXIT_CLEAN, EXIT_INPUT, echo_err, format_input_error, lang_option
+from tiip_writer.cli.common import (
+    EXIT_CLEAN,
+    EXIT_INPUT,
+    echo_err,
+    format_diagnostic,
+    format_input_error,
+    lang_option,
+)
 from tiip_writer.foundation.diagnostics import InputError
 from tiip_writer.source.scaffold import PLAN_TYPES, resolve_plan_type
 
@@ -23,7 +30,6 @@ SAY = {
         "need-plan": "{file} 不存在；請以 --plan 指定計畫類型（{types}）以建立新檔。",
         "unknown-plan": "不認得計畫類型「{plan}」。可用：{types}",
         "created": "已建立 {file}（{plan}）。",
-        "yaml": "{file}:{line}: 無法以編輯器開啟：{problem}\n    請先以 tiip check {file} 找出並修正 YAML 錯誤。",
         "port": "無法使用連接埠 {port}：{reason}。請換一個 --port，或省略讓系統自選。",
         "ready": "編輯器已啟動：{url}\n（僅限本機存取；按 Ctrl-C 結束。未存檔的修改不會寫入檔案。）",
         "stopped": "編輯器已結束。",
@@ -34,7 +40,6 @@ SAY = {
         "need-plan": "{file} does not exist; give the plan type with --plan ({types}) to create it.",
         "unknown-plan": "unknown plan type '{plan}'. Use one of: {types}",
         "created": "Created {file} ({plan}).",
-        "yaml": "{file}:{line}: the editor cannot open it: {problem}\n    Run tiip check {file} to find and fix the YAML error first.",
         "port": "cannot use port {port}: {reason}. Choose another --port, or leave it out for a free one.",
         "ready": "The editor is running: {url}\n(this machine only; Ctrl-C stops it. Unsaved changes are not written.)",
         "stopped": "The editor has stopped.",
@@ -55,16 +60,15 @@ def edit(file: Path, port: int, no_browser: bool, plan: str | None, lang: str) -
     say = SAY["en" if lang == "en" else "zh"]
     if not file.exists():
         _create(file, plan, say, lang)
-    from tiip_writer.editor.document import UnreadableYaml
-    from tiip_writer.editor.session import EditSession
+    from tiip_writer.editor.session import EditSession, UnreadableFile
 
     try:
         session = EditSession(file, str(file))
     except InputError as error:
         echo_err(format_input_error(error, lang))
         raise SystemExit(EXIT_INPUT) from None
-    except UnreadableYaml as error:
-        echo_err(say["yaml"].format(file=file, line=error.line or 1, problem=error.problem))
+    except UnreadableFile as error:  # told as `tiip check` tells it, file:line:col first
+        echo_err(format_diagnostic(error.diagnostic, lang))
         raise SystemExit(EXIT_INPUT) from None
     from tiip_writer.editor.serve import listening_socket, serve
 

@@ -17,10 +17,10 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from tiip_writer.editor.document import Edit, EditError, UnreadableYaml
+from tiip_writer.editor.document import Edit, EditError
 from tiip_writer.editor.preview import image_route, preview_html
 from tiip_writer.editor.security import RequestGuard
-from tiip_writer.editor.session import ChangedOnDisk, EditSession
+from tiip_writer.editor.session import ChangedOnDisk, EditSession, UnreadableFile
 from tiip_writer.editor.state import page_state
 from tiip_writer.foundation.diagnostics import InputError
 from tiip_writer.schema.index import load_schema
@@ -100,9 +100,12 @@ def create_app(session: EditSession, token: str, port: int, lang: str = "zh") ->
     async def reload(request: Request) -> Response:
         try:
             await run_in_threadpool(session.reload)
-        except (InputError, UnreadableYaml) as exc:  # unreadable on disk: keep the text edited
-            message = exc.message.get(lang) if isinstance(exc, InputError) else exc.problem
-            return JSONResponse({"error": message}, status_code=422)
+        except InputError as exc:  # unreadable on disk: keep the text edited
+            return JSONResponse({"error": exc.message.get(lang)}, status_code=422)
+        except UnreadableFile as exc:
+            d = exc.diagnostic
+            return JSONResponse({"error": f"{d.file}:{d.line}:{d.column} {d.message.get(lang)}"},
+                                status_code=422)
         return await run_in_threadpool(state)
 
     async def status(request: Request) -> Response:

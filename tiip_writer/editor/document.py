@@ -37,11 +37,12 @@ class EditError(Exception):
 
 
 class UnreadableYaml(Exception):
-    """The file is not YAML the editor can round-trip; `line` is 1-based when known."""
+    """The file is not YAML the editor can round-trip; `line` and `column` are 1-based when
+    known; `problem` is the parser's one-line description (without its quoted excerpt)."""
 
-    def __init__(self, problem: str, line: int | None):
+    def __init__(self, problem: str, line: int | None, column: int | None = None):
         super().__init__(problem)
-        self.problem, self.line = problem, line
+        self.problem, self.line, self.column = problem, line, column
 
 
 def _yaml() -> YAML:
@@ -87,10 +88,13 @@ class Document:
         try:
             self.root = self._yaml.load(text)
         except YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise UnreadableYaml(str(exc), mark.line + 1 if mark else None) from None
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            parts = (getattr(exc, "context", None), getattr(exc, "problem", None))
+            problem = " ".join(p for p in parts if p) or str(exc).splitlines()[0]
+            raise UnreadableYaml(problem, mark.line + 1 if mark else None,
+                                 mark.column + 1 if mark else None) from None
         if not isinstance(self.root, CommentedMap):
-            raise UnreadableYaml("the top level is not a mapping", 1)
+            raise UnreadableYaml("the top level is not a mapping", 1, 1)
 
     def text(self) -> str:
         """Return the document as YAML text."""

@@ -16,17 +16,32 @@ from pathlib import Path
 
 from tiip_writer.checking.config import Config, config_for
 from tiip_writer.checking.pipeline import CheckResult, check_source
-from tiip_writer.editor.document import Document, Edit, EditError
+from tiip_writer.editor.document import Document, Edit, EditError, UnreadableYaml
 from tiip_writer.editor.splice import splice
-from tiip_writer.foundation.diagnostics import InputError, Text
+from tiip_writer.foundation.diagnostics import Diagnostic, InputError, Severity, Text
 from tiip_writer.foundation.fileio import write_atomic
 from tiip_writer.foundation.messages import msg
+from tiip_writer.source import Source
 from tiip_writer.source.loader import decode, load_text, max_bytes_setting
 
 BOM = "\ufeff"
 # Typing in one field is one undo step while the pauses between keystrokes stay this short.
 COALESCE_SECONDS = 2.0
 UNDO_DEPTH = 200
+
+
+class UnreadableFile(Exception):
+    """The file on disk is not YAML the editor can open; `diagnostic` says where and why, in
+    the words `tiip check` uses for the same file."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message.en)
+        self.diagnostic = diagnostic
+
+
+def _first_error(source: Source) -> Diagnostic:
+    errors = [d for d in source.diagnostics if d.severity is Severity.ERROR]
+    return errors[0] if errors else source.diagnostics[0]
 
 
 class ChangedOnDisk(Exception):
@@ -64,7 +79,7 @@ class EditSession:
     # --- reading ------------------------------------------------------------------------
 
     def _load_from_disk(self) -> None:
-        """Read the file, its tiip.toml and check it; raise InputError or UnreadableYaml."""
+        """Read the file, its tiip.toml and check it; raise InputError or UnreadableFile."""
         try:
             size, limit = self.path.stat().st_size, max_bytes_setting()
             if size > limit:
@@ -78,11 +93,23 @@ class EditSession:
         self.bom = raw.startswith(BOM.encode())
         self.crlf = "\r\n" in text
         text = text.replace("\r\n", "\n") if self.crlf else text
-        self.document = Document(text)
+        # Read as `tiip check` reads it first, so a YAML error is told as check tells it.
+        source = load_text(text, self.path, self.display)
+        if source.data is None:
+            raise UnreadableFile(_first_error(source))
+        try:
+            document = Document(text)
+        except UnreadableYaml as exc:  # PyYAML read it, ruamel.yaml did not: rare, told the same
+            raise UnreadableFile(Diagnostic(
+                rule="yaml.syntax", severity=Severity.ERROR,
+                message=msg("yaml.syntax", problem=exc.problem), file=self.display,
+                line=exc.line or 1, column=exc.column or 1,
+                hint=msg("yaml.syntax.hint"))) from None
+        self.config: Config = config_for(self.path)
+        self.result = check_source(source, self.config)
+        self.document = document
         self.text = self.saved_text = text
         self.disk = Fingerprint.of(self.path, raw)
-        self.config: Config = config_for(self.path)
-        self.result = self._check()
 
     def _check(self) -> CheckResult:
         return check_source(load_text(self.text, self.path, self.display), self.config)

@@ -54,6 +54,9 @@ def budget_state(result: CheckResult, file: str) -> dict[str, Any] | None:
         item["figure_text"] = {lang: measure.figure_text(lang) for lang in ("zh", "en")}
         item["limit_text"] = {lang: measure.limit_text(lang) for lang in ("zh", "en")}
         item["label"] = {"zh": measure.label.zh.rstrip(":："), "en": measure.label.en.rstrip(":")}
+        # The amounts behind a ratio: a label that leads into its figure reads whole with them.
+        item["detail"] = ({lang: measure.detail.get(lang).strip() for lang in ("zh", "en")}
+                          if measure.detail else None)
     return data
 
 
@@ -65,10 +68,11 @@ def computed_values(result: CheckResult, lang: str) -> dict[str, str]:
     if result.budget is not None:
         for line in result.budget.lines:
             a = line.amounts
-            out[line.ptr] = (f"{line.formula} = {fmt_num(a.total)}" +
-                             (f" (subsidy {fmt_num(a.subsidy)}, self {fmt_num(a.self_funding)})"
+            # Two lines: the amount, then its split (the page wraps the column there).
+            out[line.ptr] = (f"{line.formula} = {fmt_num(a.total)}\n" +
+                             (f"subsidy {fmt_num(a.subsidy)}, self {fmt_num(a.self_funding)}"
                               if en else
-                              f"（補助 {fmt_num(a.subsidy)}、自籌 {fmt_num(a.self_funding)}）"))
+                              f"補助 {fmt_num(a.subsidy)}、自籌 {fmt_num(a.self_funding)}"))
         for unit in result.budget.units:
             a = unit.table.amounts
             out[f"/budget/units/{unit.id}"] = (

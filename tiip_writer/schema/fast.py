@@ -27,7 +27,8 @@ Check = Callable[[Any], bool]
 
 # Keywords that never affect validity (annotations, and the containers walked through $ref).
 _ANNOTATIONS = frozenset({"title", "description", "$schema", "$id", "$defs", "$comment",
-                          "examples", "default", "x-hint", "x-accepts-date"})
+                          "examples", "default", "x-hint", "x-accepts-date", "x-title-en",
+                          "x-description-en"})
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

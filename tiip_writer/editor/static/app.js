@@ -124,7 +124,7 @@
   function sectionTitle(key) {
     const raw = schema.properties[key];
     if (!raw) return key;
-    return lang === "en" ? key : (raw.title || key);
+    return builder().title(key, raw);
   }
 
   function renderOutline() {
@@ -178,7 +178,8 @@
     const raw = schema.properties[key];
     const required = new Set(schema.required || []);
     const heading = el("div", {class: "form-head"}, [el("h1", {text: sectionTitle(key)})]);
-    if (raw.description) heading.append(el("p", {class: "lead", text: raw.description}));
+    const lead = builder().description(raw);
+    if (lead) heading.append(el("p", {class: "lead", text: lead}));
     const body = builder().field(key, raw, state.data ? state.data[key] : undefined, "/" + key, required.has(key));
     body.classList.add("section-root");
     body.querySelector(".field-label").remove();
@@ -214,6 +215,8 @@
       const target = nearest(form, f.pointer);
       if (!target) continue;
       target.classList.add("has-finding", "sev-" + f.severity);
+      const detail = target.closest(".detail-row");
+      if (detail) detail.hidden = false; // a finding behind a row's "⋯" is shown, not hidden
       const slot = target.tagName === "TR"
         ? form.querySelector(`[data-row-findings="${CSS.escape(target.dataset.pointer)}"]`)
         : target.querySelector(":scope > .field-findings");
@@ -303,7 +306,9 @@
       const section = sectionOf(m.pointer);
       limits.append(el("li", {class: "limit " + (m.ok ? "ok" : "fail sev-" + m.severity), "data-rule": m.rule}, [
         el("span", {class: "mark-ok", text: m.ok ? "✓" : "✗"}),
-        el("button", {type: "button", class: "linklike", text: m.label[lang], onclick: () => section && select(section, m.pointer)}),
+        el("span", {class: "limit-label"}, [
+          el("button", {type: "button", class: "linklike", text: m.label[lang], onclick: () => section && select(section, m.pointer)}),
+          m.detail ? el("span", {class: "limit-detail", text: m.detail[lang]}) : null]),
         el("span", {class: "limit-figures"}, [el("strong", {class: "figure", text: m.figure_text[lang]}), el("span", {class: "bound", text: " " + m.limit_text[lang]})]),
       ]));
     }

@@ -4,6 +4,8 @@
 
 window.TiipForm = (function () {
   const PROSE = "#/$defs/prose";
+  const LESS_USED = ["subsidy_rate", "amount", "work_item"];
+  const MAX_COLUMNS = 7; // besides #, the computed column and the row buttons
 
   function el(tag, attrs, children) {
     const node = document.createElement(tag);
@@ -64,10 +66,26 @@ window.TiipForm = (function () {
       return type || "mixed";
     }
 
+    // The schema's own words: `title` and `description` in Chinese, `x-title-en` (and
+    // `x-description-en` where written) in English; a field's own words before its $ref's.
+    word(raw, keyword) {
+      const own = raw && raw[keyword];
+      return own || this.resolve(raw)[keyword] || "";
+    }
+
     title(key, raw) {
-      const s = this.resolve(raw);
-      const zh = (raw && raw.title) || s.title || String(key);
-      return this.ctx.lang === "en" ? String(key) : zh;
+      const word = this.word(raw, this.ctx.lang === "en" ? "x-title-en" : "title");
+      return word || String(key);
+    }
+
+    // The help line under a label. An English page without an English description shows
+    // none (the Chinese one stays available as the label's tooltip, see tooltip()).
+    description(raw) {
+      return this.word(raw, this.ctx.lang === "en" ? "x-description-en" : "description");
+    }
+
+    tooltip(raw) {
+      return this.description(raw) || this.word(raw, "description");
     }
 
     limitFor(pointer) {
@@ -87,11 +105,11 @@ window.TiipForm = (function () {
       const kind = this.kind(raw);
       const label = el("label", {class: "field-label", text: this.title(key, raw)});
       if (required) label.append(el("span", {class: "required", text: "*", title: this.ctx.t("required")}));
-      const help = (raw && raw.description) || s.description;
+      const help = this.description(raw);
       const box = el("div", {class: "field field-" + kind, "data-pointer": pointer});
       box.append(label);
       if (help && !["rows", "map"].includes(kind)) box.append(el("div", {class: "help", text: help}));
-      if (help && ["rows", "map"].includes(kind)) label.title = help;
+      if (this.tooltip(raw) && (!help || ["rows", "map"].includes(kind))) label.title = this.tooltip(raw);
       if (kind === "object" && value === undefined && !required) {
         // An optional group the proposal does not have (e.g. another plan type's items).
         box.classList.add("absent");
@@ -185,6 +203,22 @@ window.TiipForm = (function () {
         this.ctx.send({op: "set", pointer, value: v, kind: mode === "date" ? "date" : ""}, true);
       });
       return counter ? el("div", {class: "text-with-counter"}, [input, counter]) : input;
+    }
+
+    // A text cell of a table: a one-line value that wraps inside its column (the whole item
+    // name stays readable in a narrow column) and grows with it; Enter adds no line break.
+    cellText(value, pointer, mode) {
+      const input = el("textarea", {rows: 1, class: "cell-text", "data-input": pointer});
+      input.value = value === undefined || value === null ? "" : String(value);
+      input.addEventListener("keydown", (event) => { if (event.key === "Enter") event.preventDefault(); });
+      input.addEventListener("input", () => {
+        let v = input.value.replace(/\r?\n/g, " ");
+        if (v !== input.value) input.value = v;
+        if (mode === "mixed" && /^-?\d+(\.\d+)?$/.test(v.trim())) v = Number(v.trim());
+        if (v === "") return this.ctx.send({op: "remove", pointer}, true);
+        this.ctx.send({op: "set", pointer, value: v}, true);
+      });
+      return input;
     }
 
     list(s, value, pointer) {
@@ -281,6 +315,10 @@ window.TiipForm = (function () {
 
     isColumn(raw, key, required) {
       const kind = this.kind(raw);
+      // Per-line overrides (a line's own subsidy rate, a declared amount, the work item it
+      // serves) are seldom filled in: they sit behind the row's "⋯" so the columns that are
+      // filled in on every line keep their room at a laptop's width.
+      if (!required && LESS_USED.includes(key)) return false;
       if (["enum", "boolean", "number", "integer", "date"].includes(kind)) return true;
       if (kind === "map") return true;
       if (kind === "list") return true;
@@ -289,16 +327,22 @@ window.TiipForm = (function () {
     }
 
     table(items, props, required, pointer, s) {
-      const columns = props.filter(([key, raw]) => this.isColumn(raw, key, required.has(key))).slice(0, 9);
-      const columnKeys = new Set(columns.map(([key]) => key));
-      const details = props.filter(([key]) => !columnKeys.has(key));
-      const hasComputed = items.some((_, i) => (this.ctx.computed || {})[join(pointer, i)]);
+      // A budget line (it has its own subsidy rate) shows what every line needs; its optional
+      // fields (sets, a contract fee, the agreement…) wait behind "⋯", marked when filled in.
+      const budgetLine = props.some(([key]) => key === "subsidy_rate");
       // Required columns first, then what the tool computes from them, then the optional ones.
       // A person's or an item's name reads with the required columns even where it is optional.
       const leading = (key) => required.has(key) || key === "name";
+      const columns = props.filter(([key, raw]) => this.isColumn(raw, key, required.has(key))
+        && (!budgetLine || required.has(key)));
       columns.sort(([a], [b]) => Number(leading(b)) - Number(leading(a)));
+      // What does not fit a laptop's width (1440 px) beside them goes behind "⋯" too.
+      columns.splice(Math.max(MAX_COLUMNS, columns.filter(([key]) => leading(key)).length));
+      const columnKeys = new Set(columns.map(([key]) => key));
+      const details = props.filter(([key]) => !columnKeys.has(key));
+      const hasComputed = items.some((_, i) => (this.ctx.computed || {})[join(pointer, i)]);
       const split = columns.filter(([key]) => leading(key)).length;
-      const headCell = ([key, raw]) => el("th", {text: this.title(key, raw), title: (raw.description || this.resolve(raw).description || "")});
+      const headCell = ([key, raw]) => el("th", {text: this.title(key, raw), title: this.tooltip(raw)});
       const head = el("tr", {}, [el("th", {class: "num", text: "#"}),
         ...columns.slice(0, split).map(headCell),
         hasComputed ? el("th", {class: "computed-head", text: this.ctx.t("computed")}) : null,
@@ -311,8 +355,12 @@ window.TiipForm = (function () {
         columns.forEach(([key, raw], c) => {
           if (c === split && hasComputed) row.append(el("td", {class: "computed-cell", "data-computed": p, text: (this.ctx.computed || {})[p] || ""}));
           const cp = join(p, key);
-          const cell = el("td", {"data-pointer": cp, class: "cell cell-" + this.kind(raw)});
-          cell.append(this.control(this.kind(raw), this.resolve(raw), raw, item ? item[key] : undefined, cp, required.has(key)));
+          const kind = this.kind(raw);
+          const cell = el("td", {"data-pointer": cp, class: "cell cell-" + kind});
+          const value = item ? item[key] : undefined;
+          cell.append(["string", "mixed"].includes(kind) && !this.limitFor(cp)
+            ? this.cellText(value, cp, kind)
+            : this.control(kind, this.resolve(raw), raw, value, cp, required.has(key)));
           cell.append(el("div", {class: "field-findings"}));
           row.append(cell);
         });
@@ -325,9 +373,16 @@ window.TiipForm = (function () {
           const grid = el("div", {class: "grid"});
           for (const [key, raw] of details) grid.append(this.field(key, raw, item ? item[key] : undefined, join(p, key), required.has(key)));
           detail.append(el("td", {colspan: String(columns.length + (hasComputed ? 3 : 2))}, [grid]));
-          const toggle = el("button", {type: "button", class: "icon more", title: this.ctx.t("details"), text: "⋯",
-            onclick: () => { detail.hidden = !detail.hidden; toggle.classList.toggle("open", !detail.hidden); }});
-          actions.prepend(toggle);
+          // The "⋯" says which of the fields behind it hold a value, so none is overlooked.
+          const filled = details.filter(([key]) => item && item[key] !== undefined && item[key] !== "")
+            .map(([key, raw]) => this.title(key, raw));
+          const toggle = el("button", {type: "button", class: "icon more" + (filled.length ? " filled" : ""),
+            title: this.ctx.t("details") + (filled.length ? ": " + filled.join(", ") : ""), text: "⋯",
+            "aria-expanded": "false",
+            onclick: () => { detail.hidden = !detail.hidden; toggle.classList.toggle("open", !detail.hidden);
+              toggle.setAttribute("aria-expanded", String(!detail.hidden)); }});
+          const buttons = actions.firstChild; // ↑ ↓ in one column, ⋯ × in the next
+          buttons.insertBefore(toggle, buttons.lastChild);
           row.append(el("td", {hidden: true}));
           body.append(detail);
         }
