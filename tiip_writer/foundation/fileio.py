@@ -71,14 +71,9 @@ def write_atomic(path: Path, data: bytes) -> None:
         keep_mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
         keep_mode = None
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    # mkstemp makes 0600; a new output is an ordinary file, a replaced one keeps its mode
+    temp_name = _temp_copy(folder, path.name, data, keep_mode)
     try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        # mkstemp makes 0600; a new output is an ordinary file, a replaced one keeps its mode
-        os.chmod(temp_name, keep_mode if keep_mode is not None else 0o666 & ~_umask())
         _refuse_unsafe(path)  # again: it may have changed while the data was written
         os.replace(temp_name, path)
     except BaseException:
@@ -110,16 +105,28 @@ def write_new(path: Path, data: bytes, mode: int | None = None) -> None:
     created a moment earlier by another program. `mode` sets the permissions (e.g. 0o600 for a
     private key); by default the umask decides, as for any new file."""
     folder = path.parent if str(path.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    temp_name = _temp_copy(folder, path.name, data, mode)
     try:
-        with os.fdopen(handle, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.chmod(temp_name, mode if mode is not None else 0o666 & ~_umask())
         os.link(temp_name, path)  # unlike rename, a hard link never replaces an existing file
     finally:
         try:
             os.unlink(temp_name)
         except FileNotFoundError:
             pass
+
+
+def _temp_copy(folder: Path, name: str, data: bytes, mode: int | None) -> str:
+    """Write `data` to a new temporary file beside its target, flushed to disk, with `mode`
+    (by default what the umask gives a new file); return its name. Nothing is left behind
+    when this fails."""
+    handle, temp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.chmod(temp_name, mode if mode is not None else 0o666 & ~_umask())
+    except BaseException:
+        os.unlink(temp_name)
+        raise
+    return temp_name

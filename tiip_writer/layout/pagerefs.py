@@ -8,16 +8,14 @@ template library's TOC and references are filled the same way.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from docx.oxml.ns import qn
 from lxml import etree
 
-from tiip_writer.render.save import DOCUMENT_PART, zip_bytes
+from tiip_writer.render.save import document_root, docx_parts, rewrite_document
 
 _PAGEREF = re.compile(r"^\s*PAGEREF\s+(\S+)", re.IGNORECASE)
 _W_R, _W_T = qn("w:r"), qn("w:t")
@@ -34,7 +32,7 @@ class _Field:
 
 def pageref_targets(docx: bytes) -> list[str]:
     """Return the bookmark names the document's PAGEREF fields point at, in document order."""
-    root = _document_root(docx)
+    root = document_root(docx)
     names = [target for target, _runs, _sep in _pagerefs(root)]
     return list(dict.fromkeys(names))
 
@@ -44,24 +42,12 @@ def fill_pagerefs(docx: bytes, pages: Mapping[str, int]) -> bytes:
 
     A reference to a bookmark the map lacks keeps its result as it was.
     """
-    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
-        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    out = []
-    for name, data in entries:
-        if name == DOCUMENT_PART:
-            root = etree.fromstring(data)
-            for target, results, separate in _pagerefs(root):
-                if target in pages:
-                    _set_result(results, separate, str(pages[target]))
-            data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                  standalone=True)
-        out.append((name, data))
-    return zip_bytes(out)
+    def fill(root: etree._Element) -> None:
+        for target, results, separate in _pagerefs(root):
+            if target in pages:
+                _set_result(results, separate, str(pages[target]))
 
-
-def _document_root(docx: bytes) -> etree._Element:
-    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
-        return etree.fromstring(archive.read(DOCUMENT_PART))
+    return rewrite_document(docx_parts(docx), fill)
 
 
 def _pagerefs(root: etree._Element) -> Iterator[

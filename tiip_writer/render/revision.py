@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import field
 from difflib import SequenceMatcher
@@ -24,7 +22,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from tiip_writer.foundation.records import dataclass
-from tiip_writer.render.save import DOCUMENT_PART, zip_bytes
+from tiip_writer.render.save import document_root, docx_parts, rewrite_document
 from tiip_writer.text.chardiff import char_diff
 
 Style = Literal["track", "underline"]
@@ -57,23 +55,10 @@ class Revision:
 
 def mark_revisions(old_docx: bytes, new_docx: bytes, revision: Revision) -> bytes:
     """Return `new_docx` with its differences from `old_docx` marked (same input, same bytes)."""
-    old_root = _document(old_docx)
-    with zipfile.ZipFile(io.BytesIO(new_docx)) as archive:
-        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    out = []
-    for name, data in entries:
-        if name == DOCUMENT_PART:
-            new_root = etree.fromstring(data)
-            _Marker(revision, _num_ids(entries)).body(old_root, new_root)
-            data = etree.tostring(new_root, xml_declaration=True, encoding="UTF-8",
-                                  standalone=True)
-        out.append((name, data))
-    return zip_bytes(out)
-
-
-def _document(docx: bytes) -> etree._Element:
-    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
-        return etree.fromstring(archive.read(DOCUMENT_PART))
+    old_root = document_root(old_docx)
+    entries = docx_parts(new_docx)
+    marker = _Marker(revision, _num_ids(entries))
+    return rewrite_document(entries, lambda new_root: marker.body(old_root, new_root))
 
 
 def _num_ids(entries: list[tuple[str, bytes]]) -> set[str]:

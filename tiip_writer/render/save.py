@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from lxml import etree
 
@@ -32,6 +32,32 @@ def zip_bytes(entries: Iterable[tuple[str, bytes]]) -> bytes:
             info.create_system = 0  # the same on every platform
             archive.writestr(info, data, compresslevel=6)
     return buffer.getvalue()
+
+
+def docx_parts(docx: bytes) -> list[tuple[str, bytes]]:
+    """Return the (name, data) entries of a saved .docx, in archive order."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        return [(info.filename, archive.read(info)) for info in archive.infolist()]
+
+
+def document_root(docx: bytes) -> etree._Element:
+    """Return the parsed main document part of a saved .docx."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        return etree.fromstring(archive.read(DOCUMENT_PART))
+
+
+def rewrite_document(entries: Sequence[tuple[str, bytes]],
+                     edit: Callable[[etree._Element], None]) -> bytes:
+    """Return the .docx of `entries` with its main document part changed in place by `edit`
+    (parsed once, written back the way Word writes it); every other part stays as it was."""
+    out = []
+    for name, data in entries:
+        if name == DOCUMENT_PART:
+            root = etree.fromstring(data)
+            edit(root)
+            data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        out.append((name, data))
+    return zip_bytes(out)
 
 
 def table_placeholder(number: int) -> etree._Element:
