@@ -84,6 +84,17 @@ def cli() -> None:
 # build more than twice as slow and freed nothing. Collections still run, just rarely.
 GC_THRESHOLDS = (50_000, 50, 50)
 
+
+def _skip_final_collection() -> None:
+    """Spare the exiting interpreter its last full collection.
+
+    At exit Python collects the whole heap once more before freeing it (tens of thousands of
+    objects after a build: 40–120 ms, a fifth of a cold build), only for the memory to go back
+    to the system anyway. Frozen objects are left out of that pass; atexit handlers still run
+    and the standard streams are still flushed. tiip's files are closed explicitly, never by a
+    collector."""
+    gc.freeze()
+
 usage_messages.install()
 
 
@@ -96,6 +107,7 @@ def main() -> None:
             cli.main(prog_name="tiip", standalone_mode=True)
         finally:
             streams.flush_stdout()  # a full disk shows here, while tiip can still say so
+            _skip_final_collection()
     except SystemExit:
         raise
     except KeyboardInterrupt:  # while parsing the arguments, before a verb runs
