@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,10 @@ from tests.helpers import Checker
 # ask. Set for the whole process, not only per test: module- and session-scoped fixtures build
 # before any function-scoped fixture runs, and must build the same way as the tests they serve.
 os.environ["TIIP_PAGE_NUMBERS"] = "off"
+# Compiled templates and parsed data files go to a cache of the test run's own, not the
+# user's (tests that look at the cache point TIIP_CACHE_DIR at their own folder).
+_CACHE = tempfile.TemporaryDirectory(prefix="tiip-test-cache-")
+os.environ["TIIP_CACHE_DIR"] = _CACHE.name
 
 
 @pytest.fixture

@@ -1,9 +1,11 @@
-"""The user's own folders: where installed libraries (and the editions in them) live, and where
-the settings the user chose (the publishers' keys they trust) are kept.
+"""The user's own folders: where installed libraries (and the editions in them) live, where
+the settings the user chose (the publishers' keys they trust) are kept, and the cache.
 
 Both honour the platform's conventions, so a test or a user can point them at a clean home:
 data under TIIP_TEMPLATE_HOME, else XDG_DATA_HOME (default ~/.local/share); settings under
 XDG_CONFIG_HOME (default ~/.config). Windows uses %APPDATA%, macOS ~/Library/Application Support.
+The cache (compiled templates, parsed data files) is under TIIP_CACHE_DIR, else XDG_CACHE_HOME
+(default ~/.cache); TIIP_CACHE_DIR set to an empty value turns it off.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 APP = "tiip-writer"
 ENV_TEMPLATE_HOME = "TIIP_TEMPLATE_HOME"
+ENV_CACHE_DIR = "TIIP_CACHE_DIR"
 
 
 def user_template_dir() -> Path:
@@ -27,6 +30,16 @@ def user_template_dir() -> Path:
 def user_config_dir() -> Path:
     """Return the folder of the user's tiip-writer settings (it may not exist yet)."""
     return _platform_dir("XDG_CONFIG_HOME", Path(".config"))
+
+
+def user_cache_dir() -> Path | None:
+    """Return the folder of tiip-writer's cache (it may not exist yet), or None when the
+    cache is turned off. Raises RuntimeError when there is no home folder to put it in."""
+    configured = os.environ.get(ENV_CACHE_DIR)
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / APP
 
 
 def _platform_dir(xdg_variable: str, xdg_default: Path) -> Path:

@@ -182,8 +182,7 @@ def bind_tail(text: str, room: int, em: int) -> str:
     space) when, wrapped into `room` twips, it could end on a line of that one character:
     the widths are an estimate, this makes sure (「6 年」 never leaves 「年」 alone)."""
     tail = text.rsplit("\n", 1)[-1]
-    lines = [_wrap(tail, room + k * em // 4, em) for k in (1, 0, -1, -2)]
-    if not any(len(ls) > 1 and len(ls[-1].strip()) == 1 for ls in lines):
+    if not any(_ends_alone(tail, room + k * em // 4, em) for k in (1, 0, -1, -2)):
         return text
     if len(text) >= 3 and text[-2] == " " and not text[-3].isspace():
         return text[:-2] + NO_BREAK_SPACE + text[-1]
@@ -195,27 +194,36 @@ def bind_tail(text: str, room: int, em: int) -> str:
 def _orphaned(text: str, room: int, em: int) -> bool:
     """Return True when `text` wrapped into `room` twips may end on a line of one character
     (at the estimated width, or a little narrower: the estimate is not the font)."""
-    for usable in (room, room - int(SAFETY * em)):
-        lines = _wrap(text, usable, em)
-        if len(lines) > 1 and len(lines[-1].strip()) == 1:
-            return True
-    return False
+    return _ends_alone(text, room, em) or _ends_alone(text, room - int(SAFETY * em), em)
 
 
 @lru_cache(maxsize=65536)
-def _wrap(text: str, usable: int, em: int) -> tuple[str, ...]:
-    """Return the lines of `text` greedily wrapped into `usable` twips (the estimate)."""
-    lines: list[str] = []
-    current, used = "", 0.0
-    for token in _tokens(text):
-        width = _line_width(token, em)
-        if current and used + width > usable:
-            lines.append(current)
-            current, used = token.lstrip(), _line_width(token.lstrip(), em)
+def _ends_alone(text: str, usable: int, em: int) -> bool:
+    """Return True when `text`, greedily wrapped into `usable` twips (the estimate), takes
+    more than one line and its last line holds one character (spaces aside)."""
+    tokens, widths, stripped_widths, whole = _measured(text, em)
+    if whole + 1 <= usable:  # fits on one line (the 1 twip covers rounding of the sums)
+        return False
+    last, used, filled = 0, 0.0, False  # the last line's first token, its width, non-empty
+    for index, width in enumerate(widths):
+        if filled and used + width > usable:  # the token starts a line, without its spaces
+            last, used = index, stripped_widths[index]
+            filled = bool(tokens[index].lstrip())
         else:
-            current, used = current + token, used + width
-    lines.append(current)
-    return tuple(lines)
+            used, filled = used + width, True
+    if last == 0:
+        return False
+    return len((tokens[last].lstrip() + "".join(tokens[last + 1:])).strip()) == 1
+
+
+@lru_cache(maxsize=16384)
+def _measured(text: str, em: int) -> tuple[tuple[str, ...], tuple[float, ...],
+                                           tuple[float, ...], float]:
+    """Return the tokens of `text`, their widths, their widths without leading spaces (what a
+    token is worth at the start of a line) and the width of the whole."""
+    tokens = _tokens(text)
+    widths = tuple(_line_width(t, em) for t in tokens)
+    return tokens, widths, tuple(_line_width(t.lstrip(), em) for t in tokens), sum(widths)
 
 
 @lru_cache(maxsize=65536)
@@ -223,21 +231,22 @@ def _tokens(text: str) -> tuple[str, ...]:
     """Return the pieces a line can break between: single CJK characters (with closing
     punctuation after them and opening punctuation before), Latin words with their space."""
     tokens: list[str] = []
+    previous = ""  # the last character of the last token
     for char in text:
-        wide = _is_wide(char)
-        if tokens and (char in _CLOSING or (tokens[-1][-1] in _OPENING)
-                       or (not wide and not char.isspace() and not _is_wide(tokens[-1][-1])
-                           and not tokens[-1][-1].isspace())):
+        if tokens and (char in _CLOSING or previous in _OPENING
+                       or (not _is_wide(char) and not char.isspace() and not _is_wide(previous)
+                           and not previous.isspace())):
             tokens[-1] += char
         else:
             tokens.append(char)
+        previous = char
     return tuple(tokens)
 
 
 def _widest_unit(text: str, header: bool, em: int, short_pieces: bool) -> int:
     """Return the width of the widest piece of `text` that must not be broken: a code or a
     number, a header word, and with `short_pieces` a short name or title in a body cell."""
-    widest = max((_line_width(t, em) for t in _tokens(text)), default=0)
+    widest = max(_measured(text, em)[1], default=0)
     pieces = _HEADER_SPLIT.split(text) if header else _PIECE_SPLIT.split(text)
     for piece in pieces:
         piece = piece.strip()
@@ -249,9 +258,16 @@ def _widest_unit(text: str, header: bool, em: int, short_pieces: bool) -> int:
 @lru_cache(maxsize=65536)
 def _line_width(text: str, em: int) -> float:
     """Return the estimated width of `text` on one line, in twips."""
-    return sum(em * _EM.get(unicodedata.category(c)[0] if not c.isupper() else "U", 0.5)
-               if not _is_wide(c) else em for c in text)
+    return sum([_char_width(c, em) for c in text])
 
 
+@lru_cache(maxsize=4096)
+def _char_width(char: str, em: int) -> float:
+    if _is_wide(char):
+        return em
+    return em * _EM.get(unicodedata.category(char)[0] if not char.isupper() else "U", 0.5)
+
+
+@lru_cache(maxsize=4096)
 def _is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")

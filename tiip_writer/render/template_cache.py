@@ -16,7 +16,6 @@ TIIP_CACHE_DIR set to an empty value turns the cache off.
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 from types import CodeType
 
@@ -25,6 +24,7 @@ from jinja2 import __version__ as jinja_version
 from jinja2.bccache import Bucket
 
 from tiip_writer import __version__
+from tiip_writer.foundation.userdirs import user_cache_dir
 
 # (folder, key) -> (source checksum, compiled code): what this process has loaded or compiled.
 # A process that builds many proposals (a batch) unmarshals each once.
@@ -62,20 +62,11 @@ class TemplateCache(FileSystemBytecodeCache):
             pass  # a read-only or vanished folder: next run compiles again
 
 
-def cache_folder() -> Path | None:
-    """Return the cache folder to use, or None when caching is turned off."""
-    configured = os.environ.get("TIIP_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "tiip-writer"
-
-
 def template_cache(*module_files: Path) -> TemplateCache | None:
     """Return the cache for templates compiled by the code in `module_files`, or None if
     unavailable."""
     try:
-        folder = cache_folder()
+        folder = user_cache_dir()
         if folder is None:
             return None
         folder = folder / "templates"

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from tiip_writer.foundation.records import dataclass
-from tiip_writer.foundation.yamldata import load_yaml
+from tiip_writer.foundation.yamldata import load_yaml_file
 from tiip_writer.ruleset.discovery import RulesetFile, find_ruleset
 
 
@@ -124,8 +124,7 @@ def _load_file(found: RulesetFile, _mtime_ns: int, _size: int) -> RuleSet:
     """Return the rule set in `found`; cached until the file changes (a resident server keeps
     answering with the new year's values once an edition is installed or edited)."""
     try:
-        with open(found.path, encoding="utf-8") as handle:
-            data = load_yaml(handle)
+        data = load_yaml_file(found.path)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise RulesetFileError(found.path, str(exc)) from exc
     try:

@@ -9,9 +9,8 @@ import re
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from tiip_writer.foundation.records import dataclass
+from tiip_writer.foundation.yamldata import load_yaml_file
 
 _DATA = Path(__file__).resolve().parent / "data"
 
@@ -53,7 +52,7 @@ def _taiwan_characters() -> frozenset[str]:
 @cache
 def taiwan_terms() -> dict[str, str]:
     """Return the mainland-term → Taiwan-term table, longest terms first."""
-    data = yaml.safe_load((_DATA / "taiwan-terms.yaml").read_text(encoding="utf-8"))
+    data = load_yaml_file(_DATA / "taiwan-terms.yaml")
     return dict(sorted(data["terms"].items(), key=lambda item: -len(item[0])))
 
 
