@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 import docx
 
 from tiip_writer.render import docx_xml as X
-from tiip_writer.render.save import normalise_zip
+from tiip_writer.render.save import package_bytes
 
 # Every style the build writes; a reference .docx lacking one is refused before building.
 REQUIRED_STYLES = (
@@ -69,6 +68,4 @@ def set_properties(document: Any, title: str, author: str, keywords: str, day: d
 
 def document_bytes(document: Any, tables: Sequence[str] = ()) -> bytes:
     """Return the saved .docx with fixed zip timestamps and the table markup in place."""
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue(), tables)
+    return package_bytes(document.part.package, tables)

@@ -10,7 +10,9 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
+from docx.opc.pkgwriter import PackageWriter
 from lxml import etree
 
 DOCUMENT_PART = "word/document.xml"
@@ -73,10 +75,29 @@ def splice_tables(xml: bytes, tables: Sequence[str]) -> bytes:
     return _PLACEHOLDER.sub(lambda m: tables[int(m.group(1))], text).encode("utf-8")
 
 
-def normalise_zip(data: bytes, tables: Sequence[str] = ()) -> bytes:
-    """Return the archive `data` rewritten with fixed timestamps (entry order kept), the
-    tables spliced into the document part."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+def package_bytes(package: Any, tables: Sequence[str] = ()) -> bytes:
+    """Return the .docx of a python-docx package with fixed timestamps, the tables spliced
+    into the document part.
+
+    python-docx's own save compresses every part into a zip that would only be read back and
+    compressed again with fixed timestamps (~4 ms of a build); its package writer hands the
+    parts, in archive order, to a collector instead.
+    """
+    for part in package.parts:
+        part.before_marshal()
+    collected = _Collector()
+    PackageWriter._write_content_types_stream(collected, package.parts)
+    PackageWriter._write_pkg_rels(collected, package.rels)
+    PackageWriter._write_parts(collected, package.parts)
     return zip_bytes((name, splice_tables(body, tables) if name == DOCUMENT_PART else body)
-                     for name, body in entries)
+                     for name, body in collected.entries)
+
+
+class _Collector:
+    """Stands in for python-docx's zip writer: keeps each (member name, data) in order."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.entries.append((pack_uri.membername, blob))
