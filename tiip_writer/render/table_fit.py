@@ -181,14 +181,15 @@ def bind_tail(text: str, room: int, em: int) -> str:
     """Return `text` with a last one-character word bound to the word before it (a no-break
     space) when, wrapped into `room` twips, it could end on a line of that one character:
     the widths are an estimate, this makes sure (「6 年」 never leaves 「年」 alone)."""
+    # Only a last word after a space can be bound. Between two CJK characters LibreOffice 7.4
+    # breaks even at a word joiner (U+2060, U+FEFF and U+200D tried), so those cells rely on
+    # the widths alone.
+    if not (len(text) >= 3 and text[-2] == " " and not text[-3].isspace()):
+        return text
     tail = text.rsplit("\n", 1)[-1]
     if not any(_ends_alone(tail, room + k * em // 4, em) for k in (1, 0, -1, -2)):
         return text
-    if len(text) >= 3 and text[-2] == " " and not text[-3].isspace():
-        return text[:-2] + NO_BREAK_SPACE + text[-1]
-    # Between two CJK characters LibreOffice 7.4 breaks even at a word joiner (U+2060, U+FEFF
-    # and U+200D tried), so those cells rely on the widths alone.
-    return text
+    return text[:-2] + NO_BREAK_SPACE + text[-1]
 
 
 def _orphaned(text: str, room: int, em: int) -> bool:
