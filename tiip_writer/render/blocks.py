@@ -7,7 +7,10 @@ fitted to the page (portrait or landscape) only when the block is placed.
 
 from __future__ import annotations
 
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 # Named tuples, not dataclasses: a build makes thousands of cells and runs, a tuple is built
 # about twice as fast as a frozen dataclass, and defining one compiles one small function
@@ -94,7 +97,7 @@ class Table(_TableFields):
 
     __slots__ = ()
 
-    def __new__(cls, *args: object, **kwargs: object) -> Table:
+    def __new__(cls, *args: object, **kwargs: object) -> Self:
         table = super().__new__(cls, *args, **kwargs)  # type: ignore[arg-type]
         for index, row in enumerate(table.rows):
             columns = sum(cell.span for cell in row.cells)
