@@ -86,6 +86,8 @@ def cli() -> None:
 # build more than twice as slow and freed nothing. Collections still run, just rarely.
 GC_THRESHOLDS = (50_000, 50, 50)
 
+usage_messages.install()
+
 
 def main() -> None:
     """Run the CLI and exit with its code, skipping the interpreter's teardown (see _exit)."""
