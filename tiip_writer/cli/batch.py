@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import field
 from pathlib import Path
@@ -149,6 +148,8 @@ def _lang(args: tuple[Any, ...]) -> str:
 
 def _worker_init() -> None:
     """Workers leave Ctrl-C to the parent, which stops the batch; they collect rarely."""
+    import signal  # only a worker needs it
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.set_threshold(*GC_THRESHOLDS)
 
