@@ -4,6 +4,7 @@ required, and never more than a bounded number."""
 from __future__ import annotations
 
 import datetime
+import marshal
 import os
 import subprocess
 import sys
@@ -115,3 +116,34 @@ def test_a_check_reads_the_rule_set_from_the_cache_and_says_the_same(tmp_path: P
     assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
     assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache" / "data").glob("*")} \
         == entries  # read, not written again
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+@pytest.mark.parametrize("how", ["writable by others", "another user's"])
+def test_a_folder_others_can_write_to_is_not_believed(cache: Path, how: str) -> None:
+    """On a shared disk, a colleague must not be able to change what another user's checks
+    find: an entry planted in a folder they can write to is never read."""
+    parse = Parser()
+    value, _ = parsed(b"real", "test", parse)
+    (entry,) = cache.glob("*.marshal")
+    if how == "writable by others":
+        cache.chmod(0o777)
+    else:
+        if os.getuid() != 0:
+            pytest.skip("only root can give the folder to another user")
+        os.chown(cache, 12345, 12345)
+    planted = marshal.dumps({"text": "planted"})
+    entry.write_bytes(datacache._checksum(planted) + planted)
+    assert parsed(b"real", "test", parse)[0] == value  # parsed again, the entry ignored
+    assert parse.calls == 2
+    assert entry.read_bytes()[16:] == planted  # and nothing written there either
+
+
+def test_templates_are_not_run_from_a_folder_others_can_write_to(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tiip_writer.render.template_cache import template_cache
+
+    monkeypatch.setenv("TIIP_CACHE_DIR", str(tmp_path / "cache"))
+    assert template_cache(Path(__file__)) is not None
+    (tmp_path / "cache" / "templates").chmod(0o777)
+    assert template_cache(Path(__file__)) is None

@@ -133,7 +133,8 @@ def _exit(code: object) -> None:
     this exits at once: the atexit handlers run and the standard streams are flushed, as they
     would be. With another thread still running, the interpreter's own exit waits for it.
     """
-    if threading.active_count() > 1:
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)  # CPython's own
+    if threading.active_count() > 1 or run_exit_handlers is None:
         gc.freeze()  # still spare the last collection
         raise SystemExit(code)
     if code is None:
@@ -143,7 +144,7 @@ def _exit(code: object) -> None:
     else:  # SystemExit("text"): printed, exit 1
         print(code, file=sys.stderr)
         status = 1
-    atexit._run_exitfuncs()
+    run_exit_handlers()
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:

@@ -8,7 +8,8 @@ file is never read under another file's name. Each entry carries a checksum of i
 damaged one is parsed again rather than believed. Only plain values are kept (what marshal
 writes: dicts, lists, text, numbers); anything else (a YAML date) is parsed every time. The
 cache is an optimisation only: a folder that cannot be made or written, or a damaged entry,
-means parsing as before. It holds at most MAX_ENTRIES files (a rule set edited a hundred
+means parsing as before; a folder other users can write to is not used
+(userdirs.private_cache_folder). It holds at most MAX_ENTRIES files (a rule set edited a hundred
 times leaves no more); the oldest go first.
 """
 
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tiip_writer.foundation.userdirs import user_cache_dir
+from tiip_writer.foundation.userdirs import private_cache_folder
 
 try:  # CPython's own BLAKE2: hashlib would also load OpenSSL, ~3 ms of every check
     from _blake2 import blake2b
@@ -40,12 +41,9 @@ def parsed(data: bytes, parser: str, parse: Callable[[bytes], Any]) -> tuple[Any
 
     Exceptions of `parse` propagate; nothing is stored for a file that does not parse.
     """
-    try:
-        folder = user_cache_dir()
-    except RuntimeError:  # no home folder to keep a cache in
-        folder = None
+    folder = private_cache_folder("data")
     key = blake2b(f"{FORMAT}|{marshal.version}|{parser}|".encode() + data).hexdigest()
-    entry = folder / "data" / f"{key}.marshal" if folder is not None else None
+    entry = folder / f"{key}.marshal" if folder is not None else None
     if entry is not None:
         try:
             stored = entry.read_bytes()
@@ -75,7 +73,6 @@ def _store(entry: Path, blob: bytes) -> None:
     """Write `blob` as `entry` whole or not at all (a concurrent run reads either nothing or
     the complete entry), then make room if the folder holds too many."""
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         # A name of this process's and thread's own (not tempfile: its imports cost ~5 ms).
         temporary = entry.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}-{entry.name}")
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -87,7 +84,7 @@ def _store(entry: Path, blob: bytes) -> None:
             temporary.unlink(missing_ok=True)
             raise
         _prune(entry.parent)
-    except OSError:  # read-only, full or vanished: parse next time
+    except OSError:  # full, or vanished: parse next time
         pass
 
 

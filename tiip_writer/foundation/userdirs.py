@@ -42,6 +42,29 @@ def user_cache_dir() -> Path | None:
     return Path(base) / APP
 
 
+def private_cache_folder(name: str) -> Path | None:
+    """Return the cache's subfolder `name`, made if missing, when only this user can write to
+    it; else None (the cache is off, or the folder is someone else's or open to others).
+
+    What the cache holds is believed (compiled templates are run, parsed rule sets decide
+    findings), so a folder another user can write to is not used: with TIIP_CACHE_DIR on a
+    shared disk, a colleague's account cannot change another's rule set or templates.
+    """
+    try:
+        base = user_cache_dir()
+        if base is None:
+            return None
+        folder = base / name
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        status = folder.stat()
+    except (OSError, RuntimeError):  # unwritable, a file in the way, or no home folder
+        return None
+    owner = getattr(os, "getuid", None)  # Windows: the user's profile folder already is
+    if owner is not None and (status.st_uid != owner() or status.st_mode & 0o022):
+        return None
+    return folder
+
+
 def _platform_dir(xdg_variable: str, xdg_default: Path) -> Path:
     if sys.platform == "win32" and os.environ.get("APPDATA"):
         return Path(os.environ["APPDATA"]) / APP

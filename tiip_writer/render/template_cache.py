@@ -24,7 +24,7 @@ from jinja2 import __version__ as jinja_version
 from jinja2.bccache import Bucket
 
 from tiip_writer import __version__
-from tiip_writer.foundation.userdirs import user_cache_dir
+from tiip_writer.foundation.userdirs import private_cache_folder
 
 # (folder, key) -> (source checksum, compiled code): what this process has loaded or compiled.
 # A process that builds many proposals (a batch) unmarshals each once.
@@ -65,14 +65,12 @@ class TemplateCache(FileSystemBytecodeCache):
 def template_cache(*module_files: Path) -> TemplateCache | None:
     """Return the cache for templates compiled by the code in `module_files`, or None if
     unavailable."""
+    folder = private_cache_folder("templates")
+    if folder is None:
+        return None
     try:
-        folder = user_cache_dir()
-        if folder is None:
-            return None
-        folder = folder / "templates"
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         source = b"".join(Path(name).read_bytes() for name in module_files)
-    except (OSError, RuntimeError):  # RuntimeError: no home folder to expand
+    except OSError:
         return None
     fingerprint = hashlib.sha1(source + f"|{__version__}|{jinja_version}".encode())
     return TemplateCache(folder, fingerprint.hexdigest())
