@@ -16,6 +16,7 @@ SAMPLE = ROOT / "samples" / "topdown-joint-two-companies.yaml"
 # Runs `tiip` as its console script does, and prints from an atexit handler which modules the
 # command imported (the handler running at all is part of what is tested).
 PROBE = ("import atexit, sys, json\n"
+         "atexit.register(lambda: sys.stdout.write(' END-OF-OUTPUT'))\n"  # no newline, no flush
          "atexit.register(lambda: print('MODULES ' + json.dumps(sorted(sys.modules)),"
          " file=sys.stderr, flush=True))\n"
          "from tiip_writer.cli.main import main\n"
@@ -23,7 +24,9 @@ PROBE = ("import atexit, sys, json\n"
          "main()\n")
 
 
-def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    # Buffered as a pipe normally is, so that what the exit does not flush would be lost.
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
     return subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True,
                           timeout=120, check=False, env=env, cwd=ROOT)
 
@@ -59,13 +62,15 @@ def test_the_quick_exit_keeps_the_exit_code_and_every_byte_of_a_large_output(
     budget = _run("budget", str(SAMPLE), "--format", "json")
     assert budget.returncode == 0, budget.stderr
     assert len(budget.stdout.encode()) > 65_536
-    assert json.loads(budget.stdout)  # whole: a cut-off document does not parse
+    report, end = budget.stdout.rsplit(" ", 1)
+    assert json.loads(report)  # whole: a cut-off document does not parse
+    assert end == "END-OF-OUTPUT"  # and what an atexit handler writes last is flushed too
     wrong = tmp_path / "計畫書.yaml"
     wrong.write_text(SAMPLE.read_text(encoding="utf-8").replace("  year: 105", "  year: 99", 1),
                      encoding="utf-8")
     findings = _run("check", str(wrong), "--format", "json")
     assert findings.returncode == 1
-    report = json.loads(findings.stdout)
+    report = json.loads(findings.stdout.removesuffix(" END-OF-OUTPUT"))
     assert report["summary"]["error"] >= 1 and report["exit_code"] == 1
     missing = _run("check", str(tmp_path / "沒有這個檔.yaml"))
     assert missing.returncode == 2 and "找不到" in missing.stderr
@@ -94,3 +99,14 @@ def test_an_exit_with_a_message_prints_it_and_exits_1() -> None:
                               timeout=60, check=False,
                               env=dict(os.environ, PYTHONIOENCODING="utf-8"))
     assert (finished.returncode, finished.stderr.strip()) == (1, "回報的訊息")
+
+
+def test_rule_modules_are_found_as_pkgutil_would_find_them(tmp_path: Path) -> None:
+    """Listed with os.scandir to spare every check pkgutil's import; the same modules, and
+    a stray file that is no module name (an editor's or macOS's `._x.py`) is not one."""
+    import pkgutil
+
+    from tiip_writer import rules
+
+    assert rules._module_names() == sorted(i.name for i in pkgutil.iter_modules(rules.__path__))
+    assert len(rules.all_rules()) >= 66

@@ -110,33 +110,70 @@ def test_a_check_reads_the_rule_set_from_the_cache_and_says_the_same(tmp_path: P
     sample = ROOT / "samples" / "topdown-joint-two-companies.yaml"
     command = [sys.executable, "-m", "tiip_writer", "check", str(sample), "--format", "json"]
     first = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    entries = {p: p.stat().st_mtime_ns for p in (tmp_path / "cache" / "data").glob("*")}
-    assert entries  # the rule set and the term table at least
+    def entries() -> dict[Path, tuple[int, int]]:
+        return {p: (p.stat().st_ino, p.stat().st_mtime_ns)
+                for p in (tmp_path / "cache" / "data").glob("*")}
+
+    written = entries()
+    assert written  # the rule set and the term table at least
     second = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
-    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "cache" / "data").glob("*")} \
-        == entries  # read, not written again
+    assert entries() == written  # read, not written again
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
-@pytest.mark.parametrize("how", ["writable by others", "another user's"])
-def test_a_folder_others_can_write_to_is_not_believed(cache: Path, how: str) -> None:
+@pytest.mark.parametrize("how", ["folder writable by others", "folder of another user",
+                                 "folder above writable by others", "entry writable by others"])
+def test_a_cache_others_can_change_is_not_believed(cache: Path, how: str) -> None:
     """On a shared disk, a colleague must not be able to change what another user's checks
-    find: an entry planted in a folder they can write to is never read."""
+    find: an entry they could have planted, or a folder they could swap, is never read."""
     parse = Parser()
     value, _ = parsed(b"real", "test", parse)
     (entry,) = cache.glob("*.marshal")
-    if how == "writable by others":
+    planted = marshal.dumps({"text": "planted"})
+    entry.write_bytes(datacache._checksum(planted) + planted)
+    if how == "folder writable by others":
         cache.chmod(0o777)
-    else:
+    elif how == "folder of another user":
         if os.getuid() != 0:
             pytest.skip("only root can give the folder to another user")
         os.chown(cache, 12345, 12345)
-    planted = marshal.dumps({"text": "planted"})
-    entry.write_bytes(datacache._checksum(planted) + planted)
+    elif how == "folder above writable by others":
+        cache.parent.chmod(0o777)  # anyone could rename data/ and put their own in its place
+    else:
+        entry.chmod(0o666)
     assert parsed(b"real", "test", parse)[0] == value  # parsed again, the entry ignored
     assert parse.calls == 2
-    assert entry.read_bytes()[16:] == planted  # and nothing written there either
+
+
+def test_a_sticky_shared_folder_above_is_fine(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Like /tmp: others may write there but cannot rename this user's folder."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    monkeypatch.setenv("TIIP_CACHE_DIR", str(shared / "cache"))
+    parse = Parser()
+    parsed(b"x", "test", parse)
+    parsed(b"x", "test", parse)
+    assert parse.calls == 1
+
+
+def test_an_entry_read_is_kept_by_the_pruning_before_newer_unused_ones(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(datacache, "MAX_ENTRIES", 3)
+    parse = Parser()
+    ages = {}
+    for number, data in enumerate((b"the rule set", b"edit 0", b"edit 1"), start=1):
+        before = set(cache.glob("*.marshal")) if cache.exists() else set()
+        parsed(data, "test", parse)
+        (ages[data],) = set(cache.glob("*.marshal")) - before
+        os.utime(ages[data], (number, number))  # all written long ago, the rule set first
+    used = ages[b"the rule set"]
+    parsed(b"the rule set", "test", parse)  # read today
+    parsed(b"edit 2", "test", parse)  # a fourth entry: one must go
+    assert not ages[b"edit 0"].exists()
+    assert used.exists() and len(list(cache.glob("*.marshal"))) == 3
 
 
 def test_templates_are_not_run_from_a_folder_others_can_write_to(

@@ -142,15 +142,17 @@ def _exit(code: object) -> None:
     elif isinstance(code, int):
         status = code
     else:  # SystemExit("text"): printed, exit 1
-        print(code, file=sys.stderr)
+        if sys.stderr is not None:
+            print(code, file=sys.stderr)
         status = 1
     run_exit_handlers()
     for stream in (sys.stdout, sys.stderr):
+        if stream is None or getattr(stream, "closed", False):
+            continue
         try:
-            if stream is not None:
-                stream.flush()
-        except (OSError, ValueError):  # closed or broken: as the interpreter, exit 120
-            status = status or 120
+            stream.flush()
+        except (OSError, ValueError):  # as the interpreter: output lost, exit 120
+            status = 120
     os._exit(status)
 
 

@@ -10,7 +10,7 @@ writes: dicts, lists, text, numbers); anything else (a YAML date) is parsed ever
 cache is an optimisation only: a folder that cannot be made or written, or a damaged entry,
 means parsing as before; a folder other users can write to is not used
 (userdirs.private_cache_folder). It holds at most MAX_ENTRIES files (a rule set edited a hundred
-times leaves no more); the oldest go first.
+times leaves no more); the least recently used go first.
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ from __future__ import annotations
 import marshal
 import os
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tiip_writer.foundation.userdirs import private_cache_folder
+from tiip_writer.foundation.userdirs import private_cache_folder, read_own_file
 
 try:  # CPython's own BLAKE2: hashlib would also load OpenSSL, ~3 ms of every check
     from _blake2 import blake2b
@@ -31,6 +32,7 @@ except ImportError:  # another Python
 
 FORMAT = 1  # bump when what is stored for a key changes
 MAX_ENTRIES = 200
+DAY = 24 * 3600
 _CHECKSUM = 16  # bytes of BLAKE2b in front of each entry
 
 
@@ -45,16 +47,16 @@ def parsed(data: bytes, parser: str, parse: Callable[[bytes], Any]) -> tuple[Any
     key = blake2b(f"{FORMAT}|{marshal.version}|{parser}|".encode() + data).hexdigest()
     entry = folder / f"{key}.marshal" if folder is not None else None
     if entry is not None:
-        try:
-            stored = entry.read_bytes()
-        except OSError:  # none yet
-            stored = b""
+        stored, modified = read_own_file(entry) or (b"", 0.0)  # none yet, or not ours
         blob = stored[_CHECKSUM:]
         if stored[:_CHECKSUM] == _checksum(blob):
             try:
-                return marshal.loads(blob), blob
+                value = marshal.loads(blob)
             except (EOFError, ValueError, TypeError):  # written by another Python
                 pass
+            else:
+                _mark_used(entry, modified)
+                return value, blob
     value = parse(data)
     try:
         blob = marshal.dumps(value)
@@ -63,6 +65,15 @@ def parsed(data: bytes, parser: str, parse: Callable[[bytes], Any]) -> tuple[Any
     if entry is not None:
         _store(entry, blob)
     return value, blob
+
+
+def _mark_used(entry: Path, modified: float) -> None:
+    """Touch an entry read from (at most daily): the pruning drops the least recently used."""
+    if time.time() - modified > DAY:
+        try:
+            os.utime(entry)
+        except OSError:
+            pass
 
 
 def _checksum(blob: bytes) -> bytes:
@@ -89,7 +100,8 @@ def _store(entry: Path, blob: bytes) -> None:
 
 
 def _prune(folder: Path) -> None:
-    """Remove the oldest entries beyond MAX_ENTRIES (only runs when an entry is written)."""
+    """Remove the least recently used entries beyond MAX_ENTRIES (an entry's time is when it
+    was written or, to the day, last read); only runs when an entry is written."""
     entries = list(folder.glob("*.marshal"))
     if len(entries) <= MAX_ENTRIES:
         return

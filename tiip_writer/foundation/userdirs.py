@@ -11,6 +11,7 @@ The cache (compiled templates, parsed data files) is under TIIP_CACHE_DIR, else 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -43,12 +44,16 @@ def user_cache_dir() -> Path | None:
 
 
 def private_cache_folder(name: str) -> Path | None:
-    """Return the cache's subfolder `name`, made if missing, when only this user can write to
-    it; else None (the cache is off, or the folder is someone else's or open to others).
+    """Return the cache's subfolder `name`, made if missing, when no other user can change
+    what is in it; else None (the cache is off, or the folder is not safe to believe).
 
     What the cache holds is believed (compiled templates are run, parsed rule sets decide
-    findings), so a folder another user can write to is not used: with TIIP_CACHE_DIR on a
-    shared disk, a colleague's account cannot change another's rule set or templates.
+    findings), so, as OpenSSH does for its keys: the folder must be this user's and writable
+    by nobody else, and every folder above it this user's or root's and writable by nobody
+    else unless sticky (/tmp), so that no one can swap the folder for their own either. With
+    TIIP_CACHE_DIR on a shared disk, a colleague's account cannot change another's rule set
+    or templates. (Windows has no such modes: there the user's own profile folder is used as
+    it is.)
     """
     try:
         base = user_cache_dir()
@@ -56,13 +61,47 @@ def private_cache_folder(name: str) -> Path | None:
             return None
         folder = base / name
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        status = folder.stat()
+        if not _only_mine(folder):
+            return None
     except (OSError, RuntimeError):  # unwritable, a file in the way, or no home folder
         return None
-    owner = getattr(os, "getuid", None)  # Windows: the user's profile folder already is
-    if owner is not None and (status.st_uid != owner() or status.st_mode & 0o022):
-        return None
     return folder
+
+
+def read_own_file(path: Path) -> tuple[bytes, float] | None:
+    """Return the bytes and modification time of the file at `path` when it is this user's
+    and writable by nobody else (see private_cache_folder); None when it is missing,
+    unreadable or not safe to believe."""
+    try:
+        with open(path, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not _owned(status, strict=True):
+                return None
+            return handle.read(), status.st_mtime
+    except OSError:
+        return None
+
+
+def _only_mine(folder: Path) -> bool:
+    """Return True when `folder` is this user's and only writable by them, and no folder
+    above it can be renamed or replaced by another user."""
+    folder = folder.resolve()
+    if not _owned(folder.stat(), strict=True):
+        return False
+    return all(_owned(parent.stat(), strict=False) for parent in folder.parents)
+
+
+def _owned(status: os.stat_result, strict: bool) -> bool:
+    """Return True for a file or folder that no other user can change: this user's, or with
+    `strict` False also root's or a sticky folder's (others cannot rename what is in it)."""
+    uid = getattr(os, "getuid", None)
+    if uid is None:  # Windows
+        return True
+    owners = {uid()} if strict else {uid(), 0}
+    if status.st_uid not in owners:
+        return False
+    others_write = status.st_mode & 0o022
+    return not others_write or (not strict and bool(status.st_mode & stat.S_ISVTX))
 
 
 def _platform_dir(xdg_variable: str, xdg_default: Path) -> Path:

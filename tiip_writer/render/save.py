@@ -83,14 +83,26 @@ def package_bytes(package: Any, tables: Sequence[str] = ()) -> bytes:
     compressed again with fixed timestamps (~4 ms of a build); its package writer hands the
     parts, in archive order, to a collector instead.
     """
+    try:
+        entries = _package_entries(package)
+    except AttributeError:  # a python-docx whose writer is arranged otherwise: its own save
+        buffer = io.BytesIO()
+        package.save(buffer)
+        entries = docx_parts(buffer.getvalue())
+    return zip_bytes((name, splice_tables(body, tables) if name == DOCUMENT_PART else body)
+                     for name, body in entries)
+
+
+def _package_entries(package: Any) -> list[tuple[str, bytes]]:
+    """Return the (member name, data) python-docx's save would zip, in its order (its package
+    writer's steps, given a collector for a zip)."""
     for part in package.parts:
         part.before_marshal()
     collected = _Collector()
     PackageWriter._write_content_types_stream(collected, package.parts)
     PackageWriter._write_pkg_rels(collected, package.rels)
     PackageWriter._write_parts(collected, package.parts)
-    return zip_bytes((name, splice_tables(body, tables) if name == DOCUMENT_PART else body)
-                     for name, body in collected.entries)
+    return collected.entries
 
 
 class _Collector:

@@ -16,6 +16,7 @@ TIIP_CACHE_DIR set to an empty value turns the cache off.
 from __future__ import annotations
 
 import hashlib
+import io
 from pathlib import Path
 from types import CodeType
 
@@ -24,7 +25,7 @@ from jinja2 import __version__ as jinja_version
 from jinja2.bccache import Bucket
 
 from tiip_writer import __version__
-from tiip_writer.foundation.userdirs import private_cache_folder
+from tiip_writer.foundation.userdirs import private_cache_folder, read_own_file
 
 # (folder, key) -> (source checksum, compiled code): what this process has loaded or compiled.
 # A process that builds many proposals (a batch) unmarshals each once.
@@ -46,10 +47,14 @@ class TemplateCache(FileSystemBytecodeCache):
         if loaded is not None and loaded[0] == bucket.checksum:  # same source, same code
             bucket.code = loaded[1]
             return
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # noqa: BLE001 - unreadable or damaged: compile instead
-            bucket.reset()
+        # Jinja's own reader would open the file by name, whoever wrote it: read only a file
+        # of this user's that no one else can change (userdirs.read_own_file).
+        read = read_own_file(Path(self.directory) / f"{bucket.key}.jinja")
+        if read is not None:
+            try:
+                bucket.load_bytecode(io.BytesIO(read[0]))
+            except Exception:  # noqa: BLE001 - damaged: compile instead
+                bucket.reset()
         if bucket.code is not None:
             _LOADED[self.directory, bucket.key] = (bucket.checksum, bucket.code)
 

@@ -48,11 +48,16 @@ def rule_modules() -> dict[str, ModuleType]:
 
 
 def _module_names() -> list[str]:
-    """Return the names of this package's modules, sorted (as pkgutil.iter_modules would
-    list them, without importing pkgutil for it)."""
-    return sorted(entry.name[:-3] for folder in __path__ for entry in os.scandir(folder)
-                  if entry.name.endswith(".py") and entry.name != "__init__.py"
-                  and entry.is_file())
+    """Return the names of this package's modules, sorted, as pkgutil.iter_modules lists
+    them (without importing pkgutil for it, unless the package is not a plain folder)."""
+    try:
+        return sorted(entry.name[:-3] for folder in __path__ for entry in os.scandir(folder)
+                      if entry.name.endswith(".py") and entry.name[:-3].isidentifier()
+                      and entry.name != "__init__.py" and entry.is_file())
+    except OSError:  # installed in a zip, or frozen
+        import pkgutil
+
+        return sorted(info.name for info in pkgutil.iter_modules(__path__))
 
 
 def active_rules(rs: RuleSet) -> list[tuple[RuleEntry, Rule]]:
