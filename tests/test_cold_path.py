@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "topdown-joint-two-companies.yaml"
 
@@ -101,7 +103,8 @@ def test_an_exit_with_a_message_prints_it_and_exits_1() -> None:
     assert (finished.returncode, finished.stderr.strip()) == (1, "回報的訊息")
 
 
-def test_rule_modules_are_found_as_pkgutil_would_find_them(tmp_path: Path) -> None:
+def test_rule_modules_are_found_as_pkgutil_would_find_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Listed with os.scandir to spare every check pkgutil's import; the same modules, and
     a stray file that is no module name (an editor's or macOS's `._x.py`) is not one."""
     import pkgutil
@@ -110,3 +113,7 @@ def test_rule_modules_are_found_as_pkgutil_would_find_them(tmp_path: Path) -> No
 
     assert rules._module_names() == sorted(i.name for i in pkgutil.iter_modules(rules.__path__))
     assert len(rules.all_rules()) >= 66
+    for name in ("writing_new.py", "._writing_new.py", "notes.v2.py", "__init__.py", "data.txt"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    monkeypatch.setattr(rules, "__path__", [str(tmp_path)])
+    assert rules._module_names() == ["writing_new"]
